@@ -1,0 +1,2 @@
+/** catalog-service: products, categories and search on MongoDB. */
+package dev.kaimono.catalog;

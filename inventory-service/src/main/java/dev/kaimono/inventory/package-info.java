@@ -1,0 +1,2 @@
+/** inventory-service: stock levels and reservations. */
+package dev.kaimono.inventory;

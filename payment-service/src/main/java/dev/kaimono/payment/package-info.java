@@ -1,0 +1,2 @@
+/** payment-service: payments and refunds. */
+package dev.kaimono.payment;

@@ -1,0 +1,2 @@
+/** shipping-service: shipments and carrier progress. */
+package dev.kaimono.shipping;

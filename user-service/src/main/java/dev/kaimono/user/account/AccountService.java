@@ -1,0 +1,66 @@
+package dev.kaimono.user.account;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of accounts: register, read and rename a profile, make sure an administrator exists. */
+@Service
+public class AccountService {
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    AccountService(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Account register(String email, String password, String name) {
+        return register(email, password, name, EnumSet.of(Role.CUSTOMER));
+    }
+
+    @Transactional(readOnly = true)
+    public Account profile(UUID accountId) {
+        return accounts.byId(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
+    }
+
+    @Transactional
+    public Account rename(UUID accountId, String name) {
+        Account renamed = profile(accountId).rename(name, clock.instant());
+        accounts.update(renamed);
+        return renamed;
+    }
+
+    /** Creates the administrator account if it is missing, or grants ADMIN to an existing one. */
+    @Transactional
+    public Account ensureAdministrator(String email, String password) {
+        return accounts.byEmail(email)
+                .map(existing -> {
+                    if (existing.hasRole(Role.ADMIN)) {
+                        return existing;
+                    }
+                    Account promoted = existing.grant(Role.ADMIN, clock.instant());
+                    accounts.update(promoted);
+                    return promoted;
+                })
+                .orElseGet(() -> register(email, password, "Administrator", EnumSet.of(Role.CUSTOMER, Role.ADMIN)));
+    }
+
+    private Account register(String email, String password, String name, Set<Role> roles) {
+        PasswordPolicy.violation(password, email).ifPresent(reason -> {
+            throw new InvalidFieldException("password", reason);
+        });
+        Account account = Account.register(email, passwordEncoder.encode(password), name, roles, clock.instant());
+        accounts.add(account);
+        return account;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kaimono.user.account;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What makes a password acceptable, after NIST SP 800-63B: long enough, not absurdly long, not a
+ * password everybody tries first, and not the account's own email. No composition rules.
+ */
+final class PasswordPolicy {
+
+    static final int MIN_LENGTH = 12;
+    static final int MAX_LENGTH = 128;
+
+    private static final Set<String> COMMON = Set.of("password1234", "123456789012", "qwertyuiop12",
+            "passwordpassword", "iloveyou1234", "111111111111", "abcdefghijkl", "letmein12345",
+            "administrator", "welcome12345", "password123!", "qwerty123456");
+
+    private PasswordPolicy() {
+    }
+
+    /** The reason this password is refused, or empty when it is acceptable. */
+    static Optional<String> violation(String password, String email) {
+        int length = password.codePointCount(0, password.length());
+        if (length < MIN_LENGTH) {
+            return Optional.of("must be at least " + MIN_LENGTH + " characters long");
+        }
+        if (length > MAX_LENGTH) {
+            return Optional.of("must be at most " + MAX_LENGTH + " characters long");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (COMMON.contains(lower)) {
+            return Optional.of("is one of the most commonly used passwords");
+        }
+        if (email != null && lower.equals(email.strip().toLowerCase(Locale.ROOT))) {
+            return Optional.of("must not be the email address");
+        }
+        if (lower.codePoints().distinct().count() < 4) {
+            return Optional.of("must use more than three different characters");
+        }
+        return Optional.empty();
+    }
+}

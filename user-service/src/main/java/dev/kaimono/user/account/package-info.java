@@ -1,0 +1,2 @@
+/** Accounts: registration, the password policy, profiles and the first administrator. */
+package dev.kaimono.user.account;

@@ -1,0 +1,81 @@
+package dev.kaimono.user.auth;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.kaimono.user.account.Account;
+import dev.kaimono.user.account.Accounts;
+import dev.kaimono.user.keys.TokenProperties;
+
+/**
+ * Signs shoppers in. A login checks the password and starts a refresh-token family; a refresh uses
+ * up one token of the family and issues the next. A used token presented again means it was copied,
+ * so the whole family is revoked and the shopper must log in again.
+ */
+@Service
+class TokenService {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenService.class);
+    private static final String INVALID_LOGIN = "Invalid email or password";
+    private static final String INVALID_REFRESH = "The refresh token is invalid, expired or already used";
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+    private final TokenProperties properties;
+    private final Clock clock;
+    private final String unknownAccountHash;
+
+    TokenService(Accounts accounts, PasswordEncoder passwordEncoder, AccessTokens accessTokens,
+            RefreshTokens refreshTokens, TokenProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.properties = properties;
+        this.clock = clock;
+        this.unknownAccountHash = passwordEncoder.encode(UUID.randomUUID().toString());
+    }
+
+    @Transactional
+    IssuedTokens login(String email, String password) {
+        Account account = accounts.byEmail(email).orElse(null);
+        // Compare against a dummy hash for unknown emails, so timing does not reveal which accounts exist.
+        String hash = account == null ? unknownAccountHash : account.passwordHash();
+        if (!passwordEncoder.matches(password, hash) || account == null) {
+            throw new InvalidCredentialsException(INVALID_LOGIN);
+        }
+        return issue(account, UUID.randomUUID(), clock.instant());
+    }
+
+    @Transactional(noRollbackFor = InvalidCredentialsException.class)
+    IssuedTokens refresh(String refreshToken) {
+        Instant now = clock.instant();
+        RefreshTokens.StoredToken token = refreshTokens.lockByValue(refreshToken)
+                .orElseThrow(() -> new InvalidCredentialsException(INVALID_REFRESH));
+        if (token.revokedAt() != null || token.expiresAt().isBefore(now)) {
+            throw new InvalidCredentialsException(INVALID_REFRESH);
+        }
+        if (token.usedAt() != null) {
+            log.warn("Refresh token reuse for account {}: revoking its token family", token.accountId());
+            refreshTokens.revokeFamily(token.familyId(), now);
+            throw new InvalidCredentialsException(INVALID_REFRESH);
+        }
+        refreshTokens.markUsed(token.id(), now);
+        Account account = accounts.byId(token.accountId()).orElseThrow(() -> new InvalidCredentialsException(INVALID_REFRESH));
+        return issue(account, token.familyId(), now);
+    }
+
+    private IssuedTokens issue(Account account, UUID family, Instant now) {
+        String refresh = refreshTokens.issue(account.id(), family, now, now.plus(properties.refreshTokenTtl()));
+        return new IssuedTokens(accessTokens.issue(account), properties.accessTokenTtl(), refresh);
+    }
+}

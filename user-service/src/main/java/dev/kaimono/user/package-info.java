@@ -1,0 +1,2 @@
+/** user-service: accounts, credentials, tokens and JWKS. */
+package dev.kaimono.user;
