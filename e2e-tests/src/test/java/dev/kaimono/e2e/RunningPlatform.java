@@ -1,0 +1,139 @@
+package dev.kaimono.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+
+/**
+ * The whole platform started from the real jars by {@code ./platform up}, on ports shifted by
+ * {@value #PORT_OFFSET} (so it runs beside a developer's platform), with its own databases and run
+ * directory. user-service signs with a key this class made, so tests can mint tokens with the real
+ * key (expired, wrong audience) as well as forged ones. Closed, whatever the outcome, by {@code ./platform down}.
+ */
+final class RunningPlatform implements ExtensionContext.Store.CloseableResource {
+
+    static final int PORT_OFFSET = 10000;
+    static final String ADMIN_EMAIL = "admin@kaimono.local";
+    static final String ADMIN_PASSWORD = "e2e-admin-password-1";
+    static final int LOGIN_BURST = 6;
+
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(1);
+
+    private final Path root;
+    private final Path runDirectory;
+    private final RSAKey signingKey;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+
+    private RunningPlatform(Path root) {
+        this.root = root;
+        this.runDirectory = root.resolve("e2e-tests/target/platform");
+        this.signingKey = newSigningKey();
+        environment.put("KAIMONO_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+        environment.put("KAIMONO_RUN_DIR", runDirectory.toString());
+        environment.put("KAIMONO_DB_SUFFIX", "_e2e");
+        environment.put("KAIMONO_SKIP_BUILD", "1");
+        environment.put("KAIMONO_ADMIN_EMAIL", ADMIN_EMAIL);
+        environment.put("KAIMONO_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        environment.put("KAIMONO_JWT_SIGNING_KEY", pem(signingKey));
+        environment.put("KAIMONO_JWT_SIGNING_KEY_ID", signingKey.getKeyID());
+        environment.put("KAIMONO_GATEWAY_RATELIMIT_LOGIN_REPLENISHRATE", "1");
+        environment.put("KAIMONO_GATEWAY_RATELIMIT_LOGIN_BURSTCAPACITY", Integer.toString(LOGIN_BURST));
+    }
+
+    static RunningPlatform start() {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        RunningPlatform platform = new RunningPlatform(root);
+        platform.run(UP_TIMEOUT, "up");
+        return platform;
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + (8080 + PORT_OFFSET);
+    }
+
+    RSAKey signingKey() {
+        return signingKey;
+    }
+
+    /** Stops one service gracefully (SIGTERM to the pid {@code ./platform} recorded) and waits for it to exit. */
+    void stop(String service) throws IOException {
+        long pid = Long.parseLong(Files.readString(runDirectory.resolve("pids/" + service + ".pid")).strip());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
+        process.destroy();
+        process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    @Override
+    public void close() {
+        run(DOWN_TIMEOUT, "down");
+    }
+
+    private void run(Duration timeout, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(root.resolve("platform").toString()));
+        command.addAll(List.of(arguments));
+        Path log = root.resolve("e2e-tests/target/platform-" + arguments[0] + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new IllegalStateException("./platform %s did not finish within %s; its output:%n%s"
+                        .formatted(arguments[0], timeout, Files.readString(log)));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("./platform %s failed (exit %d); its output:%n%s"
+                        .formatted(arguments[0], process.exitValue(), Files.readString(log)));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot run ./platform " + arguments[0], e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running ./platform " + arguments[0], e);
+        }
+    }
+
+    private static RSAKey newSigningKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            var pair = generator.generateKeyPair();
+            return new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyID("e2e-" + Long.toHexString(System.nanoTime())).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256).build();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(RSAKey key) {
+        try {
+            String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(key.toPrivateKey().getEncoded());
+            return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.kaimono.inventory;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import dev.kaimono.testsupport.ServiceReadinessContract;
+import dev.kaimono.testsupport.WithInfrastructure;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@WithInfrastructure(WithInfrastructure.Service.POSTGRES)
+class InventoryServiceReadinessIT extends ServiceReadinessContract {
+
+    InventoryServiceReadinessIT() {
+        super("db");
+    }
+}

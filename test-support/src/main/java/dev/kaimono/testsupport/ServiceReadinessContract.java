@@ -1,0 +1,60 @@
+package dev.kaimono.testsupport;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * What every service promises operators from its first day: it connects to its store, reports ready
+ * on the management port with that store among the readiness checks, exports Prometheus metrics
+ * there, and serves no actuator endpoint on its public port. A service's test extends this class
+ * with {@code @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "management.server.port=0")}.
+ */
+public abstract class ServiceReadinessContract {
+
+    private final String storeHealthComponent;
+
+    @LocalServerPort
+    private int port;
+
+    @LocalManagementPort
+    private int managementPort;
+
+    /** @param storeHealthComponent the health component of the service's store, e.g. {@code db} or {@code mongo} */
+    protected ServiceReadinessContract(String storeHealthComponent) {
+        this.storeHealthComponent = storeHealthComponent;
+    }
+
+    @Test
+    void reportsReadyWithItsStoreUp() {
+        management().get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components." + storeHealthComponent + ".status").isEqualTo("UP");
+        management().get().uri("/actuator/health/liveness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void exportsPrometheusMetricsOnTheManagementPort() {
+        management().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
+                        .contains("jvm_memory_used_bytes")
+                        .contains("application=\""));
+    }
+
+    @Test
+    void servesNoActuatorOnThePublicPort() {
+        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .get().uri("/actuator/health").exchange()
+                .expectStatus().value(status -> org.assertj.core.api.Assertions.assertThat(status).isIn(401, 404));
+    }
+
+    private RestTestClient management() {
+        return RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+    }
+}

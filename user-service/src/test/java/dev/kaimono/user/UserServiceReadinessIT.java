@@ -1,0 +1,15 @@
+package dev.kaimono.user;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import dev.kaimono.testsupport.ServiceReadinessContract;
+import dev.kaimono.testsupport.WithInfrastructure;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@WithInfrastructure(WithInfrastructure.Service.POSTGRES)
+class UserServiceReadinessIT extends ServiceReadinessContract {
+
+    UserServiceReadinessIT() {
+        super("db");
+    }
+}
