@@ -1,0 +1,82 @@
+package dev.kaimono.messaging;
+
+import java.util.List;
+
+import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.retry.RepublishMessageRecoverer;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * One listener container per {@link MessageHandlers} queue. A delivery that fails is retried with
+ * exponential backoff; after the last attempt, or at once for a {@link MalformedMessageException},
+ * it is republished to the dead-letter exchange with the failure in its {@code x-exception-*} headers
+ * and acknowledged, so the messages behind it keep flowing.
+ */
+final class ConsumerContainers implements SmartLifecycle {
+
+    private final List<SimpleMessageListenerContainer> containers;
+    private volatile boolean running;
+
+    ConsumerContainers(List<MessageHandlers> handlers, ConnectionFactory connectionFactory, RabbitTemplate rabbit,
+            MessageCodec codec, Inbox inbox, TransactionTemplate transactions, MessagingProperties.Consumer settings,
+            MeterRegistry meters) {
+        this.containers = handlers.stream().map(queue -> {
+            SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+            container.setQueueNames(queue.queueName());
+            container.setMessageListener(new InboxMessageListener(queue, codec, inbox, transactions, meters));
+            container.setPrefetchCount(settings.prefetch());
+            container.setDefaultRequeueRejected(false);
+            container.setTaskExecutor(new VirtualThreadTaskExecutor(queue.queueName() + "-"));
+            container.setObservationEnabled(true);
+            container.setAdviceChain(RetryInterceptorBuilder.stateless()
+                    .configureRetryPolicy(policy -> policy
+                            .maxRetries(settings.maxAttempts() - 1)
+                            .delay(settings.initialInterval())
+                            .multiplier(settings.multiplier())
+                            .maxDelay(settings.maxInterval())
+                            .predicate(failure -> !isMalformed(failure)))
+                    .recoverer(new RepublishMessageRecoverer(rabbit, Topology.DEAD_LETTER_EXCHANGE, queue.queueName()))
+                    .build());
+            container.afterPropertiesSet();
+            return container;
+        }).toList();
+    }
+
+    static boolean isMalformed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedMessageException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void start() {
+        containers.forEach(SimpleMessageListenerContainer::start);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        containers.forEach(SimpleMessageListenerContainer::stop);
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.kaimono.messaging;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The idempotent inbox: records that a consumer applied a message, in the consumer's own transaction,
+ * so a redelivered message is recognised and skipped.
+ */
+public class Inbox {
+
+    private final JdbcClient jdbc;
+
+    Inbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True the first time this consumer sees the message; false for a redelivery. */
+    boolean firstDelivery(String consumer, UUID eventId) {
+        return jdbc.sql("INSERT INTO inbox_event (consumer, event_id) VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING")
+                .param("consumer", consumer)
+                .param("eventId", eventId)
+                .update() == 1;
+    }
+}

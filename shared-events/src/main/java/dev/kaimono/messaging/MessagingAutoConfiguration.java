@@ -1,0 +1,85 @@
+package dev.kaimono.messaging;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Wires the messaging plumbing into every service that has RabbitMQ and a JDBC database: codec,
+ * topology, outbox and relay, inbox, and the consumers of its {@link MessageHandlers} beans.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@ConditionalOnClass({RabbitTemplate.class, JdbcClient.class})
+@ConditionalOnBean({ConnectionFactory.class, JdbcClient.class, PlatformTransactionManager.class})
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    MessageCodec messageCodec(ObjectProvider<Upcaster> upcasters) {
+        return new MessageCodec(upcasters.orderedStream().toList());
+    }
+
+    @Bean
+    Declarables kaimonoTopology(ObjectProvider<MessageHandlers> handlers, MessagingProperties properties) {
+        List<Declarable> declarables = new ArrayList<>(Topology.exchanges());
+        handlers.orderedStream().forEach(queue ->
+                declarables.addAll(Topology.consumer(queue.queueName(), queue.types(), properties.quorumQueues())));
+        return new Declarables(declarables);
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, MessageCodec codec, Environment environment, ObjectProvider<OutboxRelay> relay) {
+        String source = environment.getProperty("spring.application.name", "unknown-service");
+        return new Outbox(jdbc, codec, source, Clock.systemUTC(), () -> relay.ifAvailable(OutboxRelay::nudge));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "kaimono.messaging.relay.enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, RabbitTemplate rabbit,
+            MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), rabbit, properties.relay(),
+                Clock.systemUTC(), meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    Inbox inbox(JdbcClient jdbc) {
+        return new Inbox(jdbc);
+    }
+
+    @Bean
+    DeadLetters deadLetters(RabbitTemplate rabbit) {
+        return new DeadLetters(rabbit);
+    }
+
+    @Bean
+    ConsumerContainers consumerContainers(ObjectProvider<MessageHandlers> handlers, ConnectionFactory connectionFactory,
+            RabbitTemplate rabbit, MessageCodec codec, Inbox inbox, PlatformTransactionManager transactionManager,
+            MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new ConsumerContainers(handlers.orderedStream().toList(), connectionFactory, rabbit, codec, inbox,
+                new TransactionTemplate(transactionManager), properties.consumer(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.kaimono.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the messaging plumbing ({@code kaimono.messaging.*}).
+ *
+ * @param quorumQueues declare consumer queues as quorum queues (replicated; RabbitMQ 3.8+)
+ * @param relay the outbox relay
+ * @param consumer retries of consumers before a message goes to its dead-letter queue
+ */
+@ConfigurationProperties("kaimono.messaging")
+public record MessagingProperties(
+        @DefaultValue("true") boolean quorumQueues,
+        @DefaultValue Relay relay,
+        @DefaultValue Consumer consumer) {
+
+    /**
+     * @param enabled whether this instance runs the relay
+     * @param batchSize events published per round trip of confirms
+     * @param pollInterval how often the outbox is checked when nothing nudges the relay
+     * @param confirmTimeout how long to wait for the broker's confirms of a batch
+     * @param maxBackoff longest pause between attempts while the broker is unreachable
+     * @param retention how long published events stay in the outbox table
+     */
+    public record Relay(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("10s") Duration confirmTimeout,
+            @DefaultValue("5s") Duration maxBackoff,
+            @DefaultValue("1h") Duration retention) {
+    }
+
+    /**
+     * @param maxAttempts deliveries of one message, the first included, before it is dead-lettered
+     * @param initialInterval pause before the first retry
+     * @param multiplier growth of the pause between retries
+     * @param maxInterval longest pause between retries
+     * @param prefetch messages a consumer holds unacknowledged
+     */
+    public record Consumer(
+            @DefaultValue("4") int maxAttempts,
+            @DefaultValue("200ms") Duration initialInterval,
+            @DefaultValue("3.0") double multiplier,
+            @DefaultValue("5s") Duration maxInterval,
+            @DefaultValue("20") int prefetch) {
+    }
+}

@@ -1,0 +1,232 @@
+package dev.kaimono.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Publishes what the {@link Outbox} stored, in the order it was stored, and marks an event sent only
+ * after the broker confirmed it. One relay per service database is active at a time (a PostgreSQL
+ * advisory lock held for the batch), so several instances never publish the same rows concurrently.
+ *
+ * <p>A relay that dies after publishing and before marking leaves the rows unsent: they are published
+ * again, and consumers' inboxes drop the duplicates. While the broker is unreachable the relay backs
+ * off and keeps the events; nothing is lost.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long ADVISORY_LOCK = 0x4B61696D6F6E6FL; // "Kaimono"
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final RabbitTemplate rabbit;
+    private final MessagingProperties.Relay settings;
+    private final Clock clock;
+    private final Semaphore nudges = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private final Timer lag;
+    private final Counter published;
+    private volatile Thread worker;
+    private volatile boolean running;
+    private volatile boolean brokerDown;
+
+    OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit,
+            MessagingProperties.Relay settings, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.rabbit = rabbit;
+        this.settings = settings;
+        this.clock = clock;
+        Gauge.builder("kaimono.outbox.backlog", backlog, AtomicLong::get)
+                .description("Events stored in the outbox and not yet confirmed by the broker").register(meters);
+        this.lag = Timer.builder("kaimono.outbox.publish.lag")
+                .description("Time from storing an event in the outbox to the broker's confirm")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .register(meters);
+        this.published = Counter.builder("kaimono.outbox.published").description("Events confirmed by the broker")
+                .register(meters);
+    }
+
+    /** Wakes the relay, e.g. after a transaction that stored events committed. */
+    public void nudge() {
+        nudges.release();
+    }
+
+    /**
+     * Publishes one batch if this instance holds the relay lock.
+     *
+     * @return how many events the broker confirmed
+     */
+    public int publishBatch() {
+        Integer count = transactions.execute(status -> {
+            if (!Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)").param("key", ADVISORY_LOCK)
+                    .query(Boolean.class).single())) {
+                return 0;
+            }
+            List<Pending> batch = jdbc.sql("""
+                    SELECT id, event_id, event_type, exchange, routing_key, body, created_at
+                    FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT :limit""")
+                    .param("limit", settings.batchSize())
+                    .query((row, n) -> new Pending(row.getLong("id"), row.getObject("event_id", UUID.class),
+                            row.getString("event_type"), row.getString("exchange"), row.getString("routing_key"),
+                            row.getString("body"), row.getTimestamp("created_at").toInstant()))
+                    .list();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            sendAndConfirm(batch);
+            Instant now = clock.instant();
+            jdbc.sql("UPDATE outbox_event SET published_at = :now, attempts = attempts + 1 WHERE id IN (:ids)")
+                    .param("now", Timestamp.from(now))
+                    .param("ids", batch.stream().map(Pending::id).toList())
+                    .update();
+            batch.forEach(event -> lag.record(Duration.between(event.createdAt(), now)));
+            published.increment(batch.size());
+            return batch.size();
+        });
+        return count == null ? 0 : count;
+    }
+
+    /** Whether the last attempt to publish failed (the broker was unreachable or did not confirm). */
+    public boolean isFailing() {
+        return brokerDown;
+    }
+
+    /** Removes events published longer ago than the retention. */
+    public int deletePublishedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM outbox_event WHERE published_at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff)).update();
+    }
+
+    private void sendAndConfirm(List<Pending> batch) {
+        // One channel for the whole batch keeps the order; the batch counts only when every event is confirmed.
+        Boolean confirmed = rabbit.invoke(operations -> {
+            for (Pending event : batch) {
+                operations.send(event.exchange(), event.routingKey(), message(event));
+            }
+            return operations.waitForConfirms(settings.confirmTimeout().toMillis());
+        });
+        if (!Boolean.TRUE.equals(confirmed)) {
+            throw new IllegalStateException("The broker did not confirm %d events within %s"
+                    .formatted(batch.size(), settings.confirmTimeout()));
+        }
+    }
+
+    private static Message message(Pending event) {
+        return MessageBuilder.withBody(event.body().getBytes(StandardCharsets.UTF_8))
+                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+                .setContentEncoding(StandardCharsets.UTF_8.name())
+                .setMessageId(event.eventId().toString())
+                .setType(event.eventType())
+                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+                .build();
+    }
+
+    private void refreshBacklog() {
+        backlog.set(jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single());
+    }
+
+    private void loop() {
+        Duration backoff = settings.pollInterval();
+        Instant nextCleanup = clock.instant();
+        while (running) {
+            try {
+                int sent = publishBatch();
+                refreshBacklog();
+                if (brokerDown) {
+                    log.info("Outbox relay publishes again");
+                    brokerDown = false;
+                }
+                backoff = settings.pollInterval();
+                if (clock.instant().isAfter(nextCleanup)) {
+                    deletePublishedBefore(clock.instant().minus(settings.retention()));
+                    nextCleanup = clock.instant().plus(Duration.ofMinutes(1));
+                }
+                if (sent == settings.batchSize()) {
+                    continue;
+                }
+                nudges.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                nudges.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!brokerDown) {
+                    log.warn("Outbox relay cannot publish ({}); events stay in the outbox and are retried", e.getMessage());
+                    brokerDown = true;
+                }
+                try {
+                    refreshBacklog();
+                } catch (RuntimeException databaseDown) {
+                    log.debug("Cannot read the outbox backlog", databaseDown);
+                }
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            nudges.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofVirtual().name("outbox-relay").start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private record Pending(long id, UUID eventId, String eventType, String exchange, String routingKey, String body,
+            Instant createdAt) {
+    }
+
+}

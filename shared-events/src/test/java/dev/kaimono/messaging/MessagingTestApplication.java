@@ -1,0 +1,67 @@
+package dev.kaimono.messaging;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.kaimono.events.UserProfileUpdated;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.kaimono.events.UserRegistered;
+import dev.kaimono.testsupport.Infrastructure;
+import dev.kaimono.testsupport.TcpProxy;
+
+/**
+ * A minimal service for the plumbing tests: it consumes {@code user.*} events from its queue and
+ * records each effect in {@code test_effect}. Its broker connection runs through a {@link TcpProxy}
+ * so a test can make RabbitMQ unreachable.
+ */
+@SpringBootApplication
+class MessagingTestApplication {
+
+    static final String QUEUE = "messaging-test.events";
+    static final TcpProxy BROKER = new TcpProxy(Infrastructure.rabbitMq().host(), Infrastructure.rabbitMq().port());
+
+    /** Effects the handlers may not apply (poison) until healed, and how often each was attempted. */
+    static final Set<String> POISONED = ConcurrentHashMap.newKeySet();
+    static final AtomicInteger POISON_ATTEMPTS = new AtomicInteger();
+
+    @Bean
+    CachingConnectionFactory connectionFactory(Environment environment) {
+        CachingConnectionFactory factory = new CachingConnectionFactory(BROKER.host(), BROKER.port());
+        factory.setVirtualHost(environment.getRequiredProperty("spring.rabbitmq.virtual-host"));
+        factory.setUsername(environment.getRequiredProperty("spring.rabbitmq.username"));
+        factory.setPassword(environment.getRequiredProperty("spring.rabbitmq.password"));
+        factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
+        factory.setConnectionTimeout(2000);
+        return factory;
+    }
+
+    @Bean
+    SimpleMeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
+
+    @Bean
+    MessageHandlers testHandlers(JdbcClient jdbc) {
+        return MessageHandlers.queue(QUEUE)
+                .on(UserRegistered.TYPE, (event, envelope) -> record(jdbc, envelope, event.name()))
+                .on(UserProfileUpdated.TYPE, (event, envelope) -> {
+                    if (POISONED.contains(event.name())) {
+                        POISON_ATTEMPTS.incrementAndGet();
+                        throw new IllegalStateException("cannot apply " + event.name());
+                    }
+                    record(jdbc, envelope, event.name());
+                });
+    }
+
+    private static void record(JdbcClient jdbc, EventEnvelope envelope, String name) {
+        jdbc.sql("INSERT INTO test_effect (event_id, aggregate_id, name) VALUES (:id, :aggregate, :name)")
+                .param("id", envelope.eventId()).param("aggregate", envelope.aggregateId()).param("name", name).update();
+    }
+}

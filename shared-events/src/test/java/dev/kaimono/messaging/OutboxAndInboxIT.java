@@ -1,0 +1,230 @@
+package dev.kaimono.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.kaimono.events.UserProfileUpdated;
+import dev.kaimono.events.UserRegistered;
+import dev.kaimono.testsupport.WithInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The guarantees of ARCHITECTURE §2, against real PostgreSQL and RabbitMQ. */
+@SpringBootTest(classes = MessagingTestApplication.class, properties = {
+        "spring.application.name=messaging-test",
+        "kaimono.messaging.consumer.max-attempts=3",
+        "kaimono.messaging.consumer.initial-interval=10ms",
+        "kaimono.messaging.relay.poll-interval=100ms",
+        "kaimono.messaging.relay.max-backoff=200ms"})
+@WithInfrastructure({WithInfrastructure.Service.POSTGRES, WithInfrastructure.Service.RABBITMQ})
+class OutboxAndInboxIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    MessageCodec codec;
+
+    @Autowired
+    DeadLetters deadLetters;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @AfterEach
+    void heal() {
+        MessagingTestApplication.BROKER.restore();
+        MessagingTestApplication.POISONED.clear();
+        jdbc.sql("DROP TRIGGER IF EXISTS sabotage ON outbox_event").update();
+    }
+
+    @Test
+    void aRolledBackTransactionPublishesNothing() {
+        String aggregate = UUID.randomUUID().toString();
+
+        transactions.executeWithoutResult(status -> {
+            outbox.publish(UserRegistered.TYPE, aggregate, registered("rolled-back"));
+            status.setRollbackOnly();
+        });
+        EventEnvelope barrier = publish(aggregate, registered("committed"));
+
+        awaitEffect(barrier.eventId());
+        assertThat(effectNames(aggregate)).containsExactly("committed");
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE aggregate_id = :a").param("a", aggregate)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void publishingOutsideATransactionIsRefused() {
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> outbox.publish(UserRegistered.TYPE, "a", registered("no transaction")))
+                .withMessageContaining("needs a transaction");
+    }
+
+    @Test
+    void relayDyingBetweenPublishingAndMarkingLeadsToExactlyOneEffect() {
+        // The first attempt to mark events published fails after the broker confirmed them, as if the relay died.
+        jdbc.sql("CREATE SEQUENCE IF NOT EXISTS sabotage_attempts").update();
+        jdbc.sql("SELECT setval('sabotage_attempts', 1, false)").query(Long.class).single();
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION sabotage_marking() RETURNS trigger AS $$
+                BEGIN
+                  IF nextval('sabotage_attempts') = 1 THEN RAISE EXCEPTION 'relay died before marking'; END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""").update();
+        jdbc.sql("CREATE TRIGGER sabotage BEFORE UPDATE OF published_at ON outbox_event "
+                + "FOR EACH ROW EXECUTE FUNCTION sabotage_marking()").update();
+        double duplicatesBefore = duplicates();
+        String aggregate = UUID.randomUUID().toString();
+
+        List<EventEnvelope> events = new ArrayList<>();
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < 3; i++) {
+                events.add(outbox.publish(UserRegistered.TYPE, aggregate, registered("once-" + i)));
+            }
+        });
+
+        events.forEach(event -> awaitEffect(event.eventId()));
+        await().atMost(PATIENCE).until(() -> duplicates() >= duplicatesBefore + 3);
+        assertThat(effectNames(aggregate)).containsExactly("once-0", "once-1", "once-2");
+        assertThat(unpublished()).isZero();
+    }
+
+    @Test
+    void eventsWrittenWhileTheBrokerIsDownArePublishedInOrderWhenItReturns() {
+        MessagingTestApplication.BROKER.cut();
+        List<String> aggregates = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        List<EventEnvelope> written = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            for (String aggregate : aggregates) {
+                written.add(publish(aggregate, registered(aggregate.substring(0, 4) + "-" + i)));
+            }
+        }
+        await().atMost(PATIENCE).until(relay::isFailing);
+        assertThat(unpublished()).isGreaterThanOrEqualTo(written.size());
+
+        MessagingTestApplication.BROKER.restore();
+
+        written.forEach(event -> awaitEffect(event.eventId()));
+        for (String aggregate : aggregates) {
+            String prefix = aggregate.substring(0, 4) + "-";
+            assertThat(effectNames(aggregate)).containsExactly(prefix + 0, prefix + 1, prefix + 2, prefix + 3, prefix + 4);
+        }
+    }
+
+    @Test
+    void aPoisonMessageIsDeadLetteredAfterItsAttemptsWhileTheMessagesBehindItFlowAndReplayDeliversIt() {
+        MessagingTestApplication.POISONED.add("poison");
+        MessagingTestApplication.POISON_ATTEMPTS.set(0);
+        String aggregate = UUID.randomUUID().toString();
+
+        EventEnvelope poison = publish(aggregate, new UserProfileUpdated(UUID.randomUUID(), "poison", Instant.now()));
+        List<EventEnvelope> behind = List.of(publish(aggregate, registered("after-1")), publish(aggregate, registered("after-2")));
+
+        behind.forEach(event -> awaitEffect(event.eventId()));
+        await().atMost(PATIENCE).until(() -> !deadLetters.list(MessagingTestApplication.QUEUE, 10).isEmpty());
+        List<DeadLetters.DeadLetter> letters = deadLetters.list(MessagingTestApplication.QUEUE, 10);
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.messageId()).isEqualTo(poison.eventId().toString());
+            assertThat(letter.type()).isEqualTo("user.profile-updated");
+            assertThat(letter.failure()).contains("cannot apply poison");
+        });
+        assertThat(MessagingTestApplication.POISON_ATTEMPTS).hasValue(3);
+
+        MessagingTestApplication.POISONED.clear();
+        assertThat(deadLetters.replay(MessagingTestApplication.QUEUE, poison.eventId().toString())).isEqualTo(1);
+
+        awaitEffect(poison.eventId());
+        assertThat(deadLetters.list(MessagingTestApplication.QUEUE, 10)).isEmpty();
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceHasOneEffect() {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), UserRegistered.TYPE.name(), 1, Instant.now(),
+                "test", UUID.randomUUID().toString(), UUID.randomUUID(), null, codec.toData(registered("twice")));
+        double duplicatesBefore = duplicates();
+
+        for (int delivery = 0; delivery < 2; delivery++) {
+            rabbit.send(Topology.EVENTS_EXCHANGE, UserRegistered.TYPE.name(), MessageBuilder.withBody(codec.encode(envelope))
+                    .setContentType(MessageProperties.CONTENT_TYPE_JSON).setMessageId(envelope.eventId().toString()).build());
+        }
+
+        await().atMost(PATIENCE).until(() -> duplicates() >= duplicatesBefore + 1);
+        assertThat(effectNames(envelope.aggregateId())).containsExactly("twice");
+    }
+
+    @Test
+    void correlationAndCausationFollowTheMessageBeingHandled() {
+        EventEnvelope cause = new EventEnvelope(UUID.randomUUID(), UserRegistered.TYPE.name(), 1, Instant.now(),
+                "test", "a", UUID.randomUUID(), null, codec.toData(registered("cause")));
+
+        EventEnvelope[] effect = new EventEnvelope[1];
+        transactions.executeWithoutResult(status -> MessageContext.runWithin(cause,
+                () -> effect[0] = outbox.publish(UserProfileUpdated.TYPE, "a", new UserProfileUpdated(UUID.randomUUID(), "x", Instant.now()))));
+        EventEnvelope stored = codec.decode(jdbc.sql("SELECT body FROM outbox_event WHERE event_id = :id")
+                .param("id", effect[0].eventId()).query(String.class).single().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(stored.correlationId()).isEqualTo(cause.correlationId());
+        assertThat(stored.causationId()).isEqualTo(cause.eventId());
+        assertThat(stored.source()).isEqualTo("messaging-test");
+    }
+
+    private EventEnvelope publish(String aggregate, Object payload) {
+        return transactions.execute(status -> payload instanceof UserRegistered registered
+                ? outbox.publish(UserRegistered.TYPE, aggregate, registered)
+                : outbox.publish(UserProfileUpdated.TYPE, aggregate, (UserProfileUpdated) payload));
+    }
+
+    private static UserRegistered registered(String name) {
+        return new UserRegistered(UUID.randomUUID(), name + "@example.com", name, Instant.now());
+    }
+
+    private void awaitEffect(UUID eventId) {
+        await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM test_effect WHERE event_id = :id")
+                .param("id", eventId).query(Long.class).single() > 0);
+    }
+
+    private List<String> effectNames(String aggregate) {
+        return jdbc.sql("SELECT name FROM test_effect WHERE aggregate_id = :a ORDER BY seq").param("a", aggregate)
+                .query(String.class).list();
+    }
+
+    private long unpublished() {
+        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single();
+    }
+
+    private double duplicates() {
+        var counter = meters.find("kaimono.inbox.duplicates").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
