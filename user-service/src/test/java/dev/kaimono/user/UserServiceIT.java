@@ -10,6 +10,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -25,6 +31,11 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 
+import dev.kaimono.events.UserProfileUpdated;
+import dev.kaimono.events.UserRegistered;
+import dev.kaimono.messaging.EventEnvelope;
+import dev.kaimono.messaging.MessageCodec;
+import dev.kaimono.messaging.Topology;
 import dev.kaimono.testsupport.TestTokens;
 import dev.kaimono.testsupport.WithInfrastructure;
 import dev.kaimono.user.keys.SigningKeys;
@@ -32,7 +43,7 @@ import dev.kaimono.user.keys.SigningKeys;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.server.port=0")
 @ActiveProfiles("local")
-@WithInfrastructure(WithInfrastructure.Service.POSTGRES)
+@WithInfrastructure({WithInfrastructure.Service.POSTGRES, WithInfrastructure.Service.RABBITMQ})
 class UserServiceIT {
 
     private static final String PASSWORD = "correct-horse-42";
@@ -53,6 +64,15 @@ class UserServiceIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AmqpAdmin amqpAdmin;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    MessageCodec codec;
 
     RestTestClient http;
 
@@ -77,6 +97,53 @@ class UserServiceIT {
                 .expectBody()
                 .jsonPath("$.id").isEqualTo(registered.get("id"))
                 .jsonPath("$.name").isEqualTo("Ann");
+    }
+
+    @Test
+    void registrationAndRenamePublishTheirEventsThroughTheOutbox() {
+        Queue probe = new Queue("user-service-it.probe." + UUID.randomUUID(), false, false, false);
+        amqpAdmin.declareQueue(probe);
+        amqpAdmin.declareBinding(BindingBuilder.bind(probe).to(new TopicExchange(Topology.EVENTS_EXCHANGE)).with("user.*"));
+        String email = uniqueEmail();
+
+        Map<String, Object> registered = register(email, PASSWORD, "Ann").expectStatus().isCreated()
+                .expectBody(JSON).returnResult().getResponseBody();
+        Message registeredMessage = rabbit.receive(probe.getName(), 20_000);
+        http.put().uri("/api/users/me").header("Authorization", "Bearer " + login(email, PASSWORD).get("access_token"))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Ann Lee")).exchange().expectStatus().isOk();
+        Message renamedMessage = rabbit.receive(probe.getName(), 20_000);
+        amqpAdmin.deleteQueue(probe.getName());
+
+        assertThat(registeredMessage).isNotNull();
+        EventEnvelope envelope = codec.decode(registeredMessage.getBody());
+        assertThat(registeredMessage.getMessageProperties().getMessageId()).isEqualTo(envelope.eventId().toString());
+        assertThat(registeredMessage.getMessageProperties().getType()).isEqualTo("user.registered");
+        assertThat(envelope.eventType()).isEqualTo("user.registered");
+        assertThat(envelope.eventVersion()).isEqualTo(1);
+        assertThat(envelope.source()).isEqualTo("user-service");
+        assertThat(envelope.aggregateId()).isEqualTo(registered.get("id"));
+        assertThat(envelope.correlationId()).isEqualTo(envelope.eventId());
+        assertThat(codec.payload(envelope, UserRegistered.TYPE))
+                .satisfies(event -> assertThat(event.email()).isEqualTo(email))
+                .satisfies(event -> assertThat(event.userId().toString()).isEqualTo(registered.get("id")));
+        assertThat(renamedMessage).isNotNull();
+        assertThat(codec.payload(codec.decode(renamedMessage.getBody()), UserProfileUpdated.TYPE).name()).isEqualTo("Ann Lee");
+    }
+
+    @Test
+    void aRefusedRegistrationPublishesNothing() {
+        String email = uniqueEmail();
+        register(email, PASSWORD, "Ann").expectStatus().isCreated();
+        long before = outboxRows();
+
+        register(email, PASSWORD, "Ann twice").expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        register(uniqueEmail(), "password1234", "Weak").expectStatus().isBadRequest();
+
+        assertThat(outboxRows()).isEqualTo(before);
+    }
+
+    private long outboxRows() {
+        return jdbc.sql("SELECT count(*) FROM outbox_event").query(Long.class).single();
     }
 
     @Test

@@ -9,17 +9,26 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Use cases of accounts: register, read and rename a profile, make sure an administrator exists. */
+import dev.kaimono.events.UserProfileUpdated;
+import dev.kaimono.events.UserRegistered;
+import dev.kaimono.messaging.Outbox;
+
+/**
+ * Use cases of accounts: register, read and rename a profile, make sure an administrator exists.
+ * Each change publishes its integration event through the outbox, in the same transaction.
+ */
 @Service
 public class AccountService {
 
     private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
+    private final Outbox outbox;
     private final Clock clock;
 
-    AccountService(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(Accounts accounts, PasswordEncoder passwordEncoder, Outbox outbox, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -37,6 +46,8 @@ public class AccountService {
     public Account rename(UUID accountId, String name) {
         Account renamed = profile(accountId).rename(name, clock.instant());
         accounts.update(renamed);
+        outbox.publish(UserProfileUpdated.TYPE, renamed.id().toString(),
+                new UserProfileUpdated(renamed.id(), renamed.name(), renamed.updatedAt()));
         return renamed;
     }
 
@@ -61,6 +72,8 @@ public class AccountService {
         });
         Account account = Account.register(email, passwordEncoder.encode(password), name, roles, clock.instant());
         accounts.add(account);
+        outbox.publish(UserRegistered.TYPE, account.id().toString(),
+                new UserRegistered(account.id(), account.email(), account.name(), account.createdAt()));
         return account;
     }
 }
