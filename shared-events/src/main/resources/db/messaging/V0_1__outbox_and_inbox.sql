@@ -1,4 +1,4 @@
--- Messaging tables every PostgreSQL service owns in its own database (see docs/adr/0003).
+-- Messaging tables every PostgreSQL service owns in its own database (see docs/adr/0006).
 -- Versions 0.x belong to shared-events; each service numbers its own migrations from 1.
 
 -- Transactional outbox: written in the same transaction as the state change, published by the relay.

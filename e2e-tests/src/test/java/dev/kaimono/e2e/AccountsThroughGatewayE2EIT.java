@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.nimbusds.jose.jwk.RSAKey;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.kaimono.testsupport.TestTokens;
 
 /**
@@ -68,6 +70,27 @@ class AccountsThroughGatewayE2EIT {
         assertThat(me.body().get("id").asString()).isEqualTo(registered.body().get("id").asString());
         assertThat(me.body().get("email").asString()).isEqualTo(email);
         assertThat(me.header("X-Correlation-Id")).isPresent();
+    }
+
+    @Test
+    @Order(2)
+    void registrationPublishesUserRegisteredWithTheEnvelopeOnTheEventsExchange() throws Exception {
+        try (BrokerProbe probe = BrokerProbe.bind("kaimono.events", "user.registered")) {
+            String email = uniqueEmail();
+            String userId = register(email, "Eve").body().get("id").asString();
+
+            JsonNode envelope = probe.awaitMessage(message -> message.path("aggregateId").asString().equals(userId));
+
+            assertThat(envelope.get("eventType").asString()).isEqualTo("user.registered");
+            assertThat(envelope.get("eventVersion").asInt()).isEqualTo(1);
+            assertThat(envelope.get("source").asString()).isEqualTo("user-service");
+            assertThat(envelope.get("eventId").asString()).isNotBlank();
+            assertThat(envelope.get("occurredAt").asString()).isNotBlank();
+            assertThat(envelope.get("correlationId").asString()).isNotBlank();
+            assertThat(envelope.has("causationId")).isTrue();
+            assertThat(envelope.get("data").get("email").asString()).isEqualTo(email);
+            assertThat(envelope.get("data").get("userId").asString()).isEqualTo(userId);
+        }
     }
 
     @Test

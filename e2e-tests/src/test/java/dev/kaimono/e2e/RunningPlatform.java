@@ -5,6 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -61,8 +66,31 @@ final class RunningPlatform implements ExtensionContext.Store.CloseableResource 
     static RunningPlatform start() {
         Path root = Path.of("").toAbsolutePath().getParent();
         RunningPlatform platform = new RunningPlatform(root);
+        dropDatabasesOfEarlierRuns();
         platform.run(UP_TIMEOUT, "up");
         return platform;
+    }
+
+    /** Every run starts from empty databases, whatever an earlier run or an older schema left. */
+    private static void dropDatabasesOfEarlierRuns() {
+        String host = System.getenv().getOrDefault("POSTGRES_HOST", "127.0.0.1");
+        String port = System.getenv().getOrDefault("POSTGRES_PORT", "5432");
+        String user = System.getenv().getOrDefault("POSTGRES_USER", "postgres");
+        String password = System.getenv().getOrDefault("POSTGRES_PASSWORD", "");
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://%s:%s/postgres".formatted(host, port),
+                user, password); Statement statement = connection.createStatement()) {
+            List<String> databases = new java.util.ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'kaimono\\_%\\_e2e'")) {
+                while (rows.next()) {
+                    databases.add(rows.getString(1));
+                }
+            }
+            for (String database : databases) {
+                statement.execute("DROP DATABASE " + database + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reset the e2e databases on PostgreSQL at %s:%s".formatted(host, port), e);
+        }
     }
 
     String gatewayUrl() {

@@ -7,6 +7,7 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.retry.RepublishMessageRecoverer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +27,7 @@ final class ConsumerContainers implements SmartLifecycle {
 
     ConsumerContainers(List<MessageHandlers> handlers, ConnectionFactory connectionFactory, RabbitTemplate rabbit,
             MessageCodec codec, Inbox inbox, TransactionTemplate transactions, MessagingProperties.Consumer settings,
-            MeterRegistry meters) {
+            MeterRegistry meters, ApplicationContext applicationContext) {
         this.containers = handlers.stream().map(queue -> {
             SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
             container.setQueueNames(queue.queueName());
@@ -34,6 +35,7 @@ final class ConsumerContainers implements SmartLifecycle {
             container.setPrefetchCount(settings.prefetch());
             container.setDefaultRequeueRejected(false);
             container.setTaskExecutor(new VirtualThreadTaskExecutor(queue.queueName() + "-"));
+            container.setApplicationContext(applicationContext);
             container.setObservationEnabled(true);
             container.setAdviceChain(RetryInterceptorBuilder.stateless()
                     .configureRetryPolicy(policy -> policy

@@ -44,6 +44,16 @@ public final class MessageCodec {
         }
     }
 
+    /** AMQP headers stored with an outbox row, as a JSON object of strings. */
+    String headersToJson(java.util.Map<String, String> headers) {
+        return json.writeValueAsString(headers);
+    }
+
+    java.util.Map<String, String> headersFromJson(String headers) {
+        return json.readValue(headers, new tools.jackson.core.type.TypeReference<java.util.Map<String, String>>() {
+        });
+    }
+
     public JsonNode toData(Object payload) {
         return json.valueToTree(payload);
     }

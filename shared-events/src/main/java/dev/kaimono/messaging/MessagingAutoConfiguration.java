@@ -14,7 +14,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,16 +53,18 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, MessageCodec codec, Environment environment, ObjectProvider<OutboxRelay> relay) {
+    Outbox outbox(JdbcClient jdbc, MessageCodec codec, Environment environment, ObjectProvider<OutboxRelay> relay,
+            ObjectProvider<TraceContextHeaders> traceContext) {
         String source = environment.getProperty("spring.application.name", "unknown-service");
-        return new Outbox(jdbc, codec, source, Clock.systemUTC(), () -> relay.ifAvailable(OutboxRelay::nudge));
+        return new Outbox(jdbc, codec, source, Clock.systemUTC(), traceContext.getIfAvailable(() -> TraceContextHeaders.NONE),
+                () -> relay.ifAvailable(OutboxRelay::nudge));
     }
 
     @Bean
     @ConditionalOnProperty(name = "kaimono.messaging.relay.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, RabbitTemplate rabbit,
-            MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), rabbit, properties.relay(),
+            MessageCodec codec, MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), rabbit, codec, properties.relay(),
                 Clock.systemUTC(), meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
@@ -77,9 +81,21 @@ public class MessagingAutoConfiguration {
     @Bean
     ConsumerContainers consumerContainers(ObjectProvider<MessageHandlers> handlers, ConnectionFactory connectionFactory,
             RabbitTemplate rabbit, MessageCodec codec, Inbox inbox, PlatformTransactionManager transactionManager,
-            MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+            MessagingProperties properties, ObjectProvider<MeterRegistry> meters, ApplicationContext applicationContext) {
         return new ConsumerContainers(handlers.orderedStream().toList(), connectionFactory, rabbit, codec, inbox,
                 new TransactionTemplate(transactionManager), properties.consumer(),
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new), applicationContext);
+    }
+
+    /** With Micrometer Tracing present, stored events carry the trace context of their transaction. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.tracing.Tracer")
+    static class TracingConfiguration {
+
+        @Bean
+        TraceContextHeaders traceContextHeaders(ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+                ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
+            return new MicrometerTraceContextHeaders(tracer, propagator);
+        }
     }
 }

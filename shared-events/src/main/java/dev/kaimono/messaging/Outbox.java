@@ -22,13 +22,16 @@ public class Outbox {
     private final MessageCodec codec;
     private final String source;
     private final Clock clock;
+    private final TraceContextHeaders traceContext;
     private final Runnable afterCommit;
 
-    Outbox(JdbcClient jdbc, MessageCodec codec, String source, Clock clock, Runnable afterCommit) {
+    Outbox(JdbcClient jdbc, MessageCodec codec, String source, Clock clock, TraceContextHeaders traceContext,
+            Runnable afterCommit) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.source = source;
         this.clock = clock;
+        this.traceContext = traceContext;
         this.afterCommit = afterCommit;
     }
 
@@ -49,14 +52,15 @@ public class Outbox {
                 cause == null ? eventId : cause.correlationId(), cause == null ? null : cause.eventId(),
                 codec.toData(payload));
         jdbc.sql("""
-                INSERT INTO outbox_event (event_id, event_type, exchange, routing_key, aggregate_id, body, created_at)
-                VALUES (:eventId, :eventType, :exchange, :routingKey, :aggregateId, :body, :createdAt)""")
+                INSERT INTO outbox_event (event_id, event_type, exchange, routing_key, aggregate_id, body, headers, created_at)
+                VALUES (:eventId, :eventType, :exchange, :routingKey, :aggregateId, :body, :headers, :createdAt)""")
                 .param("eventId", eventId)
                 .param("eventType", type.name())
                 .param("exchange", Topology.exchangeFor(type))
                 .param("routingKey", type.name())
                 .param("aggregateId", aggregateId)
                 .param("body", new String(codec.encode(envelope), java.nio.charset.StandardCharsets.UTF_8))
+                .param("headers", codec.headersToJson(traceContext.current()))
                 .param("createdAt", Timestamp.from(now))
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

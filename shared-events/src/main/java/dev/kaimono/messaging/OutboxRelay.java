@@ -44,6 +44,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final RabbitTemplate rabbit;
+    private final MessageCodec codec;
     private final MessagingProperties.Relay settings;
     private final Clock clock;
     private final Semaphore nudges = new Semaphore(0);
@@ -54,11 +55,12 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean brokerDown;
 
-    OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit,
+    OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit, MessageCodec codec,
             MessagingProperties.Relay settings, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.rabbit = rabbit;
+        this.codec = codec;
         this.settings = settings;
         this.clock = clock;
         Gauge.builder("kaimono.outbox.backlog", backlog, AtomicLong::get)
@@ -90,12 +92,12 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             List<Pending> batch = jdbc.sql("""
-                    SELECT id, event_id, event_type, exchange, routing_key, body, created_at
+                    SELECT id, event_id, event_type, exchange, routing_key, body, headers, created_at
                     FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT :limit""")
                     .param("limit", settings.batchSize())
                     .query((row, n) -> new Pending(row.getLong("id"), row.getObject("event_id", UUID.class),
                             row.getString("event_type"), row.getString("exchange"), row.getString("routing_key"),
-                            row.getString("body"), row.getTimestamp("created_at").toInstant()))
+                            row.getString("body"), row.getString("headers"), row.getTimestamp("created_at").toInstant()))
                     .list();
             if (batch.isEmpty()) {
                 return 0;
@@ -138,8 +140,11 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private static Message message(Pending event) {
-        return MessageBuilder.withBody(event.body().getBytes(StandardCharsets.UTF_8))
+    private Message message(Pending event) {
+        MessageBuilder builder = MessageBuilder.withBody(event.body().getBytes(StandardCharsets.UTF_8));
+        // The trace context of the transaction that stored the event, so its consumers join that trace.
+        codec.headersFromJson(event.headers()).forEach(builder::setHeader);
+        return builder
                 .setContentType(MessageProperties.CONTENT_TYPE_JSON)
                 .setContentEncoding(StandardCharsets.UTF_8.name())
                 .setMessageId(event.eventId().toString())
@@ -226,7 +231,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record Pending(long id, UUID eventId, String eventType, String exchange, String routingKey, String body,
-            Instant createdAt) {
+            String headers, Instant createdAt) {
     }
 
 }

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.kaimono.events.UserProfileUpdated;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import dev.kaimono.events.UserRegistered;
 import dev.kaimono.testsupport.Infrastructure;
 import dev.kaimono.testsupport.TcpProxy;
@@ -48,20 +50,22 @@ class MessagingTestApplication {
     }
 
     @Bean
-    MessageHandlers testHandlers(JdbcClient jdbc) {
+    MessageHandlers testHandlers(JdbcClient jdbc, Tracer tracer) {
         return MessageHandlers.queue(QUEUE)
-                .on(UserRegistered.TYPE, (event, envelope) -> record(jdbc, envelope, event.name()))
+                .on(UserRegistered.TYPE, (event, envelope) -> record(jdbc, envelope, event.name(), tracer))
                 .on(UserProfileUpdated.TYPE, (event, envelope) -> {
                     if (POISONED.contains(event.name())) {
                         POISON_ATTEMPTS.incrementAndGet();
                         throw new IllegalStateException("cannot apply " + event.name());
                     }
-                    record(jdbc, envelope, event.name());
+                    record(jdbc, envelope, event.name(), tracer);
                 });
     }
 
-    private static void record(JdbcClient jdbc, EventEnvelope envelope, String name) {
-        jdbc.sql("INSERT INTO test_effect (event_id, aggregate_id, name) VALUES (:id, :aggregate, :name)")
-                .param("id", envelope.eventId()).param("aggregate", envelope.aggregateId()).param("name", name).update();
+    private static void record(JdbcClient jdbc, EventEnvelope envelope, String name, Tracer tracer) {
+        Span span = tracer.currentSpan();
+        jdbc.sql("INSERT INTO test_effect (event_id, aggregate_id, name, trace_id) VALUES (:id, :aggregate, :name, :trace)")
+                .param("id", envelope.eventId()).param("aggregate", envelope.aggregateId()).param("name", name)
+                .param("trace", span == null ? null : span.context().traceId()).update();
     }
 }

@@ -24,6 +24,8 @@ import dev.kaimono.events.UserProfileUpdated;
 import dev.kaimono.events.UserRegistered;
 import dev.kaimono.testsupport.WithInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 
 /** The guarantees of ARCHITECTURE §2, against real PostgreSQL and RabbitMQ. */
 @SpringBootTest(classes = MessagingTestApplication.class, properties = {
@@ -60,6 +62,9 @@ class OutboxAndInboxIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    Tracer tracer;
 
     @AfterEach
     void heal() {
@@ -197,6 +202,21 @@ class OutboxAndInboxIT {
         assertThat(stored.correlationId()).isEqualTo(cause.correlationId());
         assertThat(stored.causationId()).isEqualTo(cause.eventId());
         assertThat(stored.source()).isEqualTo("messaging-test");
+    }
+
+    @Test
+    void theConsumerJoinsTheTraceOfTheTransactionThatStoredTheEvent() {
+        Span producer = tracer.nextSpan().name("register-user").start();
+        EventEnvelope event;
+        try (Tracer.SpanInScope scope = tracer.withSpan(producer)) {
+            event = publish(UUID.randomUUID().toString(), registered("traced"));
+        } finally {
+            producer.end();
+        }
+
+        awaitEffect(event.eventId());
+        assertThat(jdbc.sql("SELECT trace_id FROM test_effect WHERE event_id = :id").param("id", event.eventId())
+                .query(String.class).single()).isEqualTo(producer.context().traceId());
     }
 
     private EventEnvelope publish(String aggregate, Object payload) {
