@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -85,6 +86,18 @@ public class MessagingAutoConfiguration {
         return new ConsumerContainers(handlers.orderedStream().toList(), connectionFactory, rabbit, codec, inbox,
                 new TransactionTemplate(transactionManager), properties.consumer(),
                 meters.getIfAvailable(SimpleMeterRegistry::new), applicationContext);
+    }
+
+    /** Dead-letter administration over HTTP, in services with Spring MVC and Spring Security. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.security.core.context.SecurityContextHolder")
+    static class DeadLetterAdministration {
+
+        @Bean
+        DeadLetterController deadLetterController(DeadLetters deadLetters, ObjectProvider<MessageHandlers> handlers) {
+            return new DeadLetterController(deadLetters, handlers.orderedStream().toList());
+        }
     }
 
     /** With Micrometer Tracing present, stored events carry the trace context of their transaction. */

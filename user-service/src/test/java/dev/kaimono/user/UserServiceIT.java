@@ -294,6 +294,22 @@ class UserServiceIT {
     }
 
     @Test
+    void deadLettersAreForAdministratorsOnly() {
+        String adminToken = (String) login("admin@kaimono.local", "kaimono-admin").get("access_token");
+        String email = uniqueEmail();
+        register(email, PASSWORD, "Ann").expectStatus().isCreated();
+        String shopperToken = (String) login(email, PASSWORD).get("access_token");
+
+        http.get().uri("/api/admin/users/dead-letters").header("Authorization", "Bearer " + adminToken)
+                .exchange().expectStatus().isOk().expectBody().json("{}");
+        http.get().uri("/api/admin/users/dead-letters").header("Authorization", "Bearer " + shopperToken)
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post().uri("/api/admin/users/dead-letters/no-such-queue/replay").header("Authorization", "Bearer " + adminToken)
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void readinessIncludesTheDatabaseOnTheManagementPortOnly() {
         RestTestClient management = RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
 
