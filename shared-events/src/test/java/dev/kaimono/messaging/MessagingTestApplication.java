@@ -1,6 +1,8 @@
 package dev.kaimono.messaging;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +34,8 @@ class MessagingTestApplication {
     /** Effects the handlers may not apply (poison) until healed, and how often each was attempted. */
     static final Set<String> POISONED = ConcurrentHashMap.newKeySet();
     static final AtomicInteger POISON_ATTEMPTS = new AtomicInteger();
+    /** When each event was applied (System.nanoTime), for the benchmark. */
+    static final Map<UUID, Long> APPLIED = new ConcurrentHashMap<>();
 
     @Bean
     CachingConnectionFactory connectionFactory(Environment environment) {
@@ -63,6 +67,7 @@ class MessagingTestApplication {
     }
 
     private static void record(JdbcClient jdbc, EventEnvelope envelope, String name, Tracer tracer) {
+        APPLIED.put(envelope.eventId(), System.nanoTime());
         Span span = tracer.currentSpan();
         jdbc.sql("INSERT INTO test_effect (event_id, aggregate_id, name, trace_id) VALUES (:id, :aggregate, :name, :trace)")
                 .param("id", envelope.eventId()).param("aggregate", envelope.aggregateId()).param("name", name)

@@ -205,6 +205,33 @@ class OutboxAndInboxIT {
     }
 
     @Test
+    void twoRelaysOnOneDatabaseNeverPublishTheSameEventTwice() throws Exception {
+        OutboxRelay secondInstance = new OutboxRelay(jdbc, transactions, rabbit, codec,
+                new MessagingProperties.Relay(true, 5, Duration.ofMillis(10), Duration.ofSeconds(5), Duration.ofMillis(50),
+                        Duration.ofHours(1)), java.time.Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        double duplicatesBefore = duplicates();
+        String aggregate = UUID.randomUUID().toString();
+        List<EventEnvelope> events = new ArrayList<>();
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < 40; i++) {
+                events.add(outbox.publish(UserRegistered.TYPE, aggregate, registered("pair-" + i)));
+            }
+        });
+
+        Thread competitor = Thread.ofVirtual().start(() -> {
+            while (unpublished() > 0) {
+                secondInstance.publishBatch();
+            }
+        });
+        events.forEach(event -> awaitEffect(event.eventId()));
+        competitor.join(PATIENCE);
+
+        assertThat(duplicates()).isEqualTo(duplicatesBefore);
+        assertThat(effectNames(aggregate)).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 40).mapToObj(i -> "pair-" + i).toList());
+    }
+
+    @Test
     void theConsumerJoinsTheTraceOfTheTransactionThatStoredTheEvent() {
         Span producer = tracer.nextSpan().name("register-user").start();
         EventEnvelope event;
