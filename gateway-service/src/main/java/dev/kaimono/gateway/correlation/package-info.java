@@ -1,0 +1,2 @@
+/** The correlation id every request carries downstream and every response echoes. */
+package dev.kaimono.gateway.correlation;

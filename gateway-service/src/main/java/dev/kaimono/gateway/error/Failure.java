@@ -1,0 +1,77 @@
+package dev.kaimono.gateway.error;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.netty.handler.timeout.ReadTimeoutException;
+
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.ErrorResponse;
+
+/**
+ * What an exception that escaped the gateway means to the client: its status and a detail that says what
+ * happened without exposing internals. A downstream that cannot be reached is 503, one that answers too
+ * late 504, one that breaks the exchange 502; anything unforeseen is 500.
+ *
+ * @param status     the status the client gets
+ * @param detail     the problem's {@code detail}
+ * @param unexpected whether this is a gateway bug worth a stack trace in the log
+ */
+record Failure(HttpStatus status, String detail, boolean unexpected) {
+
+    static final String NOT_FOUND = "No route matches this path.";
+    static final String UNREACHABLE = "The downstream service is unavailable.";
+    static final String CIRCUIT_OPEN = "The downstream service is failing; requests to it are paused briefly.";
+    static final String TOO_SLOW = "The downstream service did not answer in time.";
+    static final String BAD_GATEWAY = "The downstream service sent an incomplete or invalid response.";
+    static final String INTERNAL = "The gateway could not handle this request.";
+
+    private static final int MAX_CAUSE_DEPTH = 16;
+
+    /** Classifies the first cause in the chain that the gateway recognises. */
+    static Failure of(Throwable error) {
+        Throwable cause = error;
+        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++, cause = cause.getCause()) {
+            Failure failure = classify(cause);
+            if (failure != null) {
+                return failure;
+            }
+        }
+        return new Failure(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, true);
+    }
+
+    private static Failure classify(Throwable cause) {
+        return switch (cause) {
+            case ErrorResponse response -> ofStatus(response.getStatusCode());
+            case CallNotPermittedException open -> new Failure(HttpStatus.SERVICE_UNAVAILABLE, CIRCUIT_OPEN, false);
+            case ServiceUnavailableException open -> new Failure(HttpStatus.SERVICE_UNAVAILABLE, CIRCUIT_OPEN, false);
+            case ConnectException refused -> new Failure(HttpStatus.SERVICE_UNAVAILABLE, UNREACHABLE, false);
+            case UnknownHostException unknown -> new Failure(HttpStatus.SERVICE_UNAVAILABLE, UNREACHABLE, false);
+            case TimeoutException timeout -> new Failure(HttpStatus.GATEWAY_TIMEOUT, TOO_SLOW, false);
+            case ReadTimeoutException timeout -> new Failure(HttpStatus.GATEWAY_TIMEOUT, TOO_SLOW, false);
+            case IOException broken -> new Failure(HttpStatus.BAD_GATEWAY, BAD_GATEWAY, false);
+            default -> null;
+        };
+    }
+
+    private static Failure ofStatus(HttpStatusCode code) {
+        HttpStatus status = HttpStatus.resolve(code.value());
+        if (status == null) {
+            return new Failure(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, true);
+        }
+        String detail = switch (status) {
+            case NOT_FOUND -> NOT_FOUND;
+            case SERVICE_UNAVAILABLE -> UNREACHABLE;
+            case GATEWAY_TIMEOUT -> TOO_SLOW;
+            case BAD_GATEWAY -> BAD_GATEWAY;
+            case INTERNAL_SERVER_ERROR -> INTERNAL;
+            default -> status.getReasonPhrase() + ".";
+        };
+        return new Failure(status, detail, status == HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+}

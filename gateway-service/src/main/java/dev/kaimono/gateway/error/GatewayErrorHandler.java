@@ -1,0 +1,58 @@
+package dev.kaimono.gateway.error;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import dev.kaimono.gateway.correlation.CorrelationId;
+
+/**
+ * Turns every exception that escapes routing into a problem response, ahead of Boot's default handler (which
+ * is {@code @Order(-1)}). Once the response is committed, for example when a downstream breaks off in the
+ * middle of a body, nothing can be written any more and the connection is closed.
+ */
+@Component
+@Order(-2)
+class GatewayErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
+
+    private final Problems problems;
+
+    GatewayErrorHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        Failure failure = Failure.of(error);
+        log(exchange, failure, error);
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        return problems.write(exchange, failure.status(), failure.detail());
+    }
+
+    private static void log(ServerWebExchange exchange, Failure failure, Throwable error) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        String target = route != null ? route.getId() : "no route";
+        String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+        if (failure.unexpected()) {
+            log.error("{} ({}) failed, correlation id {}", request, target, CorrelationId.of(exchange), error);
+        }
+        else if (failure.status().is5xxServerError()) {
+            log.warn("{} ({}) answered {}: {}, correlation id {}", request, target, failure.status().value(),
+                    error.toString(), CorrelationId.of(exchange));
+        }
+        else if (log.isDebugEnabled()) {
+            log.debug("{} ({}) answered {}: {}", request, target, failure.status().value(), error.toString());
+        }
+    }
+}

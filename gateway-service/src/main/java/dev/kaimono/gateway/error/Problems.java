@@ -1,0 +1,57 @@
+package dev.kaimono.gateway.error;
+
+import java.util.function.Consumer;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import dev.kaimono.gateway.correlation.CorrelationId;
+
+/**
+ * Writes the RFC 9457 {@code application/problem+json} body of an error the gateway produces itself (401,
+ * 403, 404, 429, 5xx). Responses of the downstream services never pass through here.
+ */
+@Component
+public class Problems {
+
+    private final JsonMapper json;
+
+    public Problems(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Answers the exchange with a problem of the given status. */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+        return write(exchange, status, detail, headers -> { });
+    }
+
+    /** Answers the exchange with a problem of the given status and extra headers (challenge, retry hints). */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail,
+            Consumer<HttpHeaders> extraHeaders) {
+        String correlationId = CorrelationId.of(exchange);
+        ProblemBody problem = new ProblemBody("about:blank", status.getReasonPhrase(), status.value(), detail,
+                exchange.getRequest().getPath().value(), correlationId);
+        byte[] body = json.writeValueAsBytes(problem);
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        HttpHeaders headers = response.getHeaders();
+        headers.remove(HttpHeaders.TRANSFER_ENCODING);
+        headers.remove(HttpHeaders.CONTENT_ENCODING);
+        extraHeaders.accept(headers);
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        headers.setContentLength(body.length);
+        headers.set(CorrelationId.HEADER, correlationId);
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+    }
+
+    /** The RFC 9457 members, plus the correlation id to quote to support. */
+    record ProblemBody(String type, String title, int status, String detail, String instance, String correlationId) {
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kaimono.gateway.routing;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Builds one route per downstream service from {@link Downstream}, each behind its own circuit breaker and
+ * with the configured connect and response timeouts. The breaker has no time limiter of its own: the
+ * response timeout of the HTTP client is the single deadline (504), so a long body is never cut off.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ ServicesProperties.class, RoutingProperties.class })
+class RoutingConfiguration {
+
+    @Bean
+    RouteLocator serviceRoutes(RouteLocatorBuilder builder, ServicesProperties services, RoutingProperties routing) {
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        for (Downstream downstream : Downstream.values()) {
+            routes.route(downstream.serviceId(), route -> route
+                    .path(downstream.paths().toArray(String[]::new))
+                    .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName(downstream.serviceId())))
+                    .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR,
+                            Math.toIntExact(routing.connectTimeout().toMillis()))
+                    .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, routing.responseTimeout().toMillis())
+                    .uri(downstream.uri(services)));
+        }
+        return routes.build();
+    }
+
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakerDefaults(RoutingProperties routing) {
+        RoutingProperties.CircuitBreaker settings = routing.circuitBreaker();
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowType(SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+                .failureRateThreshold(settings.failureRateThreshold())
+                .waitDurationInOpenState(settings.waitDurationInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build();
+        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                .circuitBreakerConfig(config)
+                .build());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.kaimono.gateway;
+
+import java.net.InetSocketAddress;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.kaimono.testsupport.WithInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithInfrastructure(WithInfrastructure.Service.REDIS)
+class RateLimitIT extends GatewayITSupport {
+
+    private static final int LOGIN_BURST = 2;
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    @Test
+    void refusesALoginBurstBeyondTheLoginLimitWithRetryAfterButNotOtherClients() {
+        for (int i = 0; i < LOGIN_BURST; i++) {
+            login(client).expectStatus().isOk();
+        }
+        EntityExchangeResult<byte[]> refused = null;
+        for (int attempt = 0; attempt < 10 && refused == null; attempt++) {
+            EntityExchangeResult<byte[]> result = login(client).expectBody().returnResult();
+            if (result.getStatus() == HttpStatus.TOO_MANY_REQUESTS) {
+                refused = result;
+            }
+        }
+
+        assertThat(refused).as("a login beyond the burst is refused").isNotNull();
+        assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getResponseHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(refused.getResponseHeaders().getFirst("X-RateLimit-Remaining")).isEqualTo("0");
+        assertThat(refused.getResponseHeaders().getFirst("X-RateLimit-Burst-Capacity")).isEqualTo("2");
+        assertThat(refused.getResponseHeaders().getFirst("X-RateLimit-Replenish-Rate")).isEqualTo("1");
+        assertThat(new String(refused.getResponseBodyContent()))
+                .contains("\"status\":429", "\"instance\":\"/api/auth/token\"");
+
+        login(clientFrom(newClientAddress())).expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "1");
+    }
+
+    @Test
+    void reportsTheRemainingBudgetOnAllowedResponses() {
+        client.get().uri("/api/products").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "39")
+                .expectHeader().valueEquals("X-RateLimit-Burst-Capacity", "40")
+                .expectHeader().valueEquals("X-RateLimit-Replenish-Rate", "20");
+    }
+
+    @Test
+    void keysAnAuthenticatedShopperByTokenSubjectAndAnAnonymousOneByAddress() {
+        String subject = Tokens.newSubject();
+        String token = Tokens.signed(Tokens.CURRENT_KEY, Tokens.claims(subject, "CUSTOMER").build());
+        String shopperAddress = newClientAddress();
+        clientFrom(shopperAddress).get().uri("/api/cart")
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isOk();
+        client.get().uri("/api/products").exchange().expectStatus().isOk();
+
+        assertThat(bucketExists("user:" + subject)).isTrue();
+        assertThat(bucketExists("ip:" + canonical(shopperAddress))).isFalse();
+        assertThat(bucketExists("ip:" + canonical(clientAddress))).isTrue();
+    }
+
+    @Test
+    void doesNotLimitLoginsAgainstTheDefaultBudget() {
+        login(client).expectStatus().isOk();
+        client.get().uri("/api/products").exchange()
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "39");
+    }
+
+    /** Whether the default policy holds a bucket for the key (RedisRateLimiter's key layout). */
+    private boolean bucketExists(String clientKey) {
+        return Boolean.TRUE.equals(redis.hasKey("request_rate_limiter.{default." + clientKey + "}.tokens").block());
+    }
+
+    private static String canonical(String address) {
+        return new InetSocketAddress(address, 0).getAddress().getHostAddress();
+    }
+
+    private static WebTestClient.ResponseSpec login(WebTestClient client) {
+        return client.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\":\"a@b.c\",\"password\":\"secret\"}")
+                .exchange();
+    }
+}

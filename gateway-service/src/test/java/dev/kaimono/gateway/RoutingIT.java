@@ -1,0 +1,182 @@
+package dev.kaimono.gateway;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import dev.kaimono.testsupport.WithInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithInfrastructure(WithInfrastructure.Service.REDIS)
+class RoutingIT extends GatewayITSupport {
+
+    private static final String CIRCUIT_OPEN = "The downstream service is failing; requests to it are paused briefly.";
+
+    @AfterAll
+    static void releaseSlowResponses() {
+        STUBS.releaseSlowResponses();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/users/me, user-service",
+            "/api/auth/sessions, user-service",
+            "/api/admin/users/42, user-service",
+            "/api/products/42, catalog-service",
+            "/api/categories, catalog-service",
+            "/api/admin/catalog/reindex, catalog-service",
+            "/api/cart, order-service",
+            "/api/orders/42/history, order-service",
+            "/api/admin/orders/dead-letters, order-service",
+            "/api/inventory/42, inventory-service",
+            "/api/admin/inventory/reservations, inventory-service",
+            "/api/payments/42, payment-service",
+            "/api/admin/payments/dead-letters, payment-service",
+    })
+    void routesEachPathToItsServiceUnchanged(String path, String service) {
+        client.get().uri(path)
+                .headers(headers -> headers.setBearerAuth(Tokens.admin()))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo(service)
+                .jsonPath("$.path").isEqualTo(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/nothing-here", "/actuator/health", "/.well-known/jwks.json", "/" })
+    void answersPathsWithoutARouteWithANotFoundProblem(String path) {
+        client.get().uri(path)
+                .headers(headers -> headers.setBearerAuth(Tokens.shopper()))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.detail").isEqualTo("No route matches this path.")
+                .jsonPath("$.instance").isEqualTo(path);
+    }
+
+    @Test
+    void passesAServiceErrorThroughUntouched() {
+        client.get().uri("/api/orders/fail")
+                .headers(headers -> headers.setBearerAuth(Tokens.shopper()))
+                .exchange()
+                .expectStatus().isEqualTo(500)
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("failed inside order-service")
+                .jsonPath("$.correlationId").doesNotExist();
+    }
+
+    @Test
+    void answersAnUnreachableServiceWithAServiceUnavailableProblemPromptly() {
+        long started = System.nanoTime();
+        client.get().uri("/api/shipments/42")
+                .headers(headers -> headers.setBearerAuth(Tokens.shopper()))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(503);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void opensTheCircuitOfAFailingServiceOnly() {
+        String token = Tokens.admin();
+        String detail = null;
+        for (int attempt = 0; attempt < 10 && !CIRCUIT_OPEN.equals(detail); attempt++) {
+            EntityExchangeResult<byte[]> result = client.get().uri("/api/shipments/42")
+                    .headers(headers -> headers.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().returnResult();
+            detail = JsonPath.read(new String(result.getResponseBodyContent()), "$.detail");
+        }
+        assertThat(detail).isEqualTo(CIRCUIT_OPEN);
+        client.get().uri("/api/payments/42")
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void answersASlowServiceWithAGatewayTimeoutProblem() {
+        long started = System.nanoTime();
+        client.get().uri("/api/payments/42/slow")
+                .headers(headers -> headers.setBearerAuth(Tokens.shopper()))
+                .exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(504)
+                .jsonPath("$.detail").isEqualTo("The downstream service did not answer in time.");
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isGreaterThanOrEqualTo(RESPONSE_TIMEOUT)
+                .isLessThan(RESPONSE_TIMEOUT.plusSeconds(3));
+    }
+
+    @Test
+    void answersABrokenResponseWithABadGatewayProblem() {
+        client.get().uri("/api/inventory/42/broken")
+                .headers(headers -> headers.setBearerAuth(Tokens.shopper()))
+                .exchange()
+                .expectStatus().isEqualTo(502)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(502);
+    }
+
+    @Test
+    void generatesACorrelationIdWhenTheClientSendsNone() {
+        var result = client.get().uri("/api/products/42").exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult();
+        String correlationId = result.getResponseHeaders().getFirst("X-Correlation-Id");
+        assertThat(UUID.fromString(correlationId)).hasToString(correlationId);
+        assertThat(result.getResponseHeaders().get("X-Correlation-Id")).hasSize(1);
+        assertThat(new String(result.getResponseBodyContent())).contains("\"correlationId\":\"" + correlationId + "\"");
+    }
+
+    @Test
+    void keepsAValidCorrelationIdFromTheClient() {
+        client.get().uri("/api/products/42")
+                .header("X-Correlation-Id", "checkout-2024.11_abc")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Correlation-Id", "checkout-2024.11_abc")
+                .expectBody().jsonPath("$.correlationId").isEqualTo("checkout-2024.11_abc");
+    }
+
+    @Test
+    void replacesACorrelationIdThatIsNotASafeToken() {
+        String unsafe = "x".repeat(65);
+        var result = client.get().uri("/api/products/42")
+                .header("X-Correlation-Id", unsafe)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult();
+        String correlationId = result.getResponseHeaders().getFirst("X-Correlation-Id");
+        assertThat(correlationId).isNotEqualTo(unsafe);
+        assertThat(UUID.fromString(correlationId)).hasToString(correlationId);
+    }
+
+    @Test
+    void echoesTheCorrelationIdOnErrorsProducedByTheGateway() {
+        client.get().uri("/api/nothing-here")
+                .header("X-Correlation-Id", "trace-me-404")
+                .headers(headers -> headers.setBearerAuth(Tokens.shopper()))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().valueEquals("X-Correlation-Id", "trace-me-404")
+                .expectBody().jsonPath("$.correlationId").isEqualTo("trace-me-404");
+    }
+}

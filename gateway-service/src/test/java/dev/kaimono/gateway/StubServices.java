@@ -1,0 +1,128 @@
+package dev.kaimono.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stand-ins for the six services on random local ports, each answering with what it received (service,
+ * method, path, {@code X-Correlation-Id}, {@code Authorization}) as JSON. user-service also publishes the
+ * JWK set. Paths ending in {@code /slow} answer only when {@link #releaseSlowResponses()} is called, paths
+ * ending in {@code /broken} drop the connection without an answer, paths ending in {@code /fail} answer 500.
+ * shipping-service is down: its URI is a closed port.
+ */
+public final class StubServices {
+
+    public static final String DOWN_SERVICE = "shipping";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Map<String, URI> uris = new LinkedHashMap<>();
+    private final CountDownLatch slowResponses = new CountDownLatch(1);
+
+    private StubServices() {
+    }
+
+    public static StubServices start(JWKSet publishedKeys) {
+        StubServices stubs = new StubServices();
+        for (String service : new String[] { "user", "catalog", "order", "inventory", "payment" }) {
+            stubs.uris.put(service, stubs.serve(service + "-service", publishedKeys));
+        }
+        stubs.uris.put(DOWN_SERVICE, URI.create("http://127.0.0.1:" + closedPort()));
+        return stubs;
+    }
+
+    public URI uri(String service) {
+        return Objects.requireNonNull(uris.get(service), service);
+    }
+
+    public URI jwkSetUri() {
+        return uri("user").resolve("/.well-known/jwks.json");
+    }
+
+    public void releaseSlowResponses() {
+        slowResponses.countDown();
+    }
+
+    private URI serve(String serviceId, JWKSet publishedKeys) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.createContext("/", exchange -> answer(serviceId, publishedKeys, exchange));
+            server.start();
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void answer(String serviceId, JWKSet publishedKeys, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/.well-known/jwks.json") && serviceId.equals("user-service")) {
+                send(exchange, 200, "application/json", publishedKeys.toString());
+            }
+            else if (path.endsWith("/broken")) {
+                return;
+            }
+            else if (path.endsWith("/fail")) {
+                send(exchange, 500, "application/problem+json",
+                        "{\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"failed inside " + serviceId
+                                + "\"}");
+            }
+            else {
+                if (path.endsWith("/slow")) {
+                    awaitRelease();
+                }
+                Map<String, String> echo = new LinkedHashMap<>();
+                echo.put("service", serviceId);
+                echo.put("method", exchange.getRequestMethod());
+                echo.put("path", path);
+                echo.put("correlationId", exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+                echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+                send(exchange, 200, "application/json", JSON.writeValueAsString(echo));
+            }
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            slowResponses.await(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.kaimono.gateway.error;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.netty.channel.ConnectTimeoutException;
+import org.junit.jupiter.api.Test;
+import reactor.netty.http.client.PrematureCloseException;
+
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FailureTest {
+
+    @Test
+    void mapsAnUnknownRouteToNotFound() {
+        assertThat(Failure.of(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+                .isEqualTo(new Failure(HttpStatus.NOT_FOUND, Failure.NOT_FOUND, false));
+    }
+
+    @Test
+    void mapsARefusedOrTimedOutConnectionToServiceUnavailable() {
+        assertThat(Failure.of(new ConnectException("Connection refused")).status())
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(Failure.of(new ConnectTimeoutException("connection timed out")).status())
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(Failure.of(new UnknownHostException("order-service")).detail()).isEqualTo(Failure.UNREACHABLE);
+    }
+
+    @Test
+    void mapsAnOpenCircuitToServiceUnavailable() {
+        CallNotPermittedException open = CallNotPermittedException
+                .createCallNotPermittedException(CircuitBreaker.ofDefaults("order-service"));
+
+        assertThat(Failure.of(open)).isEqualTo(new Failure(HttpStatus.SERVICE_UNAVAILABLE, Failure.CIRCUIT_OPEN, false));
+        assertThat(Failure.of(new ServiceUnavailableException()).detail()).isEqualTo(Failure.CIRCUIT_OPEN);
+    }
+
+    @Test
+    void mapsAResponseTimeoutToGatewayTimeout() {
+        ResponseStatusException routingTimeout = new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
+                "Response took longer than timeout: PT5S", new TimeoutException());
+
+        assertThat(Failure.of(routingTimeout)).isEqualTo(new Failure(HttpStatus.GATEWAY_TIMEOUT, Failure.TOO_SLOW, false));
+        assertThat(Failure.of(new TimeoutException()).status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+    }
+
+    @Test
+    void mapsABrokenDownstreamExchangeToBadGateway() {
+        assertThat(Failure.of(PrematureCloseException.TEST_EXCEPTION))
+                .isEqualTo(new Failure(HttpStatus.BAD_GATEWAY, Failure.BAD_GATEWAY, false));
+        assertThat(Failure.of(new IOException("Connection reset by peer")).status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+    }
+
+    @Test
+    void findsTheCauseInsideAWrapper() {
+        assertThat(Failure.of(new IllegalStateException("wrapped", new ConnectException("refused"))).status())
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void mapsAnythingElseToAnUnexpectedInternalError() {
+        assertThat(Failure.of(new NullPointerException("bug")))
+                .isEqualTo(new Failure(HttpStatus.INTERNAL_SERVER_ERROR, Failure.INTERNAL, true));
+    }
+
+    @Test
+    void keepsTheStatusOfOtherRejectionsWithoutExposingTheirReason() {
+        Failure failure = Failure.of(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "limit 256KiB exceeded"));
+
+        assertThat(failure).isEqualTo(new Failure(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large.", false));
+    }
+}
