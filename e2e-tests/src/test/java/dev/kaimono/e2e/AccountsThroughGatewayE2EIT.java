@@ -154,9 +154,11 @@ class AccountsThroughGatewayE2EIT {
     @Order(6)
     void loginBurstPastTheLimitIsThrottled() {
         List<Gateway.Response> responses = new ArrayList<>();
+        long start = System.nanoTime();
         for (int attempt = 0; attempt < RunningPlatform.LOGIN_BURST * 3; attempt++) {
             responses.add(login("nobody-" + attempt + "@example.com", "wrong-password-1"));
         }
+        long refilled = Duration.ofNanos(System.nanoTime() - start).toSeconds() + 1; // one token per second
 
         Gateway.Response throttled = responses.stream().filter(response -> response.status() == 429).findFirst().orElseThrow(
                 () -> new AssertionError("no 429 in " + responses.stream().map(Gateway.Response::status).toList()));
@@ -164,7 +166,7 @@ class AccountsThroughGatewayE2EIT {
         assertThat(throttled.header("X-RateLimit-Remaining")).hasValue("0");
         assertThat(throttled.header("Content-Type")).hasValue("application/problem+json");
         assertThat(responses.stream().filter(response -> response.status() == 401).count())
-                .isLessThanOrEqualTo(RunningPlatform.LOGIN_BURST);
+                .isLessThanOrEqualTo(RunningPlatform.LOGIN_BURST + refilled);
         assertThat(gateway.get("/api/users/me", shopperToken).status()).as("other routes stay open").isEqualTo(200);
     }
 
