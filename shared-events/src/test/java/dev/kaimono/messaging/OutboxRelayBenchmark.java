@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -26,10 +26,10 @@ import dev.kaimono.testsupport.WithInfrastructure;
 /**
  * A benchmark, not a test: it asserts nothing and is not run by {@code ./mvnw verify}. Run it with
  * <pre>./mvnw -B -pl shared-events verify -Dit.test=OutboxRelayBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false</pre>
- * It measures, against the real PostgreSQL and RabbitMQ, (1) events committed one per transaction
- * through the outbox, relayed with confirms, and applied by an inbox consumer (commit to handler), next
- * to (2) a plain publish-with-confirms loop (confirms awaited per batch of the relay's size) into a
- * consumer that does no database work (publish to listener). Results are printed.
+ * It measures, against the real PostgreSQL and RabbitMQ: the relay draining a backlog (events stored
+ * while the broker was cut off, then published with confirms) next to a plain publish-with-confirms loop
+ * of the same size and batch; and, at a steady 200 events/s, the latency from commit to the inbox
+ * consumer's handler next to plain publish-to-listener latency. Results are printed.
  */
 @SpringBootTest(classes = MessagingTestApplication.class, properties = {
         "spring.application.name=benchmark", "logging.level.root=ERROR"})
@@ -38,6 +38,8 @@ class OutboxRelayBenchmark {
 
     private static final int EVENTS = Integer.getInteger("benchmark.events", 5000);
     private static final int WARMUP = 500;
+    private static final int LATENCY_EVENTS = 1000;
+    private static final Duration PACE = Duration.ofMillis(5);
 
     @Autowired
     Outbox outbox;
@@ -59,49 +61,86 @@ class OutboxRelayBenchmark {
 
     @Test
     void relayVersusPlainPublishWithConfirms() throws Exception {
-        relay(WARMUP);
-        Result relay = relay(EVENTS);
-        plain(WARMUP);
-        Result plain = plain(EVENTS);
+        relayThroughput(WARMUP);
+        plain(WARMUP, 0);
+        Result relayBacklog = relayThroughput(EVENTS);
+        Result plainBacklog = plain(EVENTS, 0);
+        Result relayPaced = relayLatency(LATENCY_EVENTS, PACE);
+        Result plainPaced = plain(LATENCY_EVENTS, PACE);
 
-        System.out.printf("%nOutbox relay benchmark (%d events, batch %d, PostgreSQL %s, RabbitMQ %s)%n", EVENTS,
-                properties.relay().batchSize(), "127.0.0.1", "127.0.0.1");
-        System.out.println(relay.describe("outbox + relay + inbox consumer (commit -> handler)"));
-        System.out.println(plain.describe("plain publish with confirms (publish -> listener)"));
-        System.out.printf("throughput ratio relay/plain: %.2f%n%n", relay.perSecond() / plain.perSecond());
+        System.out.printf("%nOutbox relay benchmark (relay batch %d, consumer prefetch %d)%n", properties.relay().batchSize(),
+                properties.consumer().prefetch());
+        System.out.println(relayBacklog.describe("relay draining a backlog of %d events (store -> confirmed)".formatted(EVENTS)));
+        System.out.println(plainBacklog.describe("plain publish-with-confirms loop, %d msgs (send -> consumed)".formatted(EVENTS)));
+        System.out.printf("throughput ratio relay/plain: %.2f%n", relayBacklog.perSecond() / plainBacklog.perSecond());
+        System.out.println(relayPaced.describe("outbox at %d/s: commit -> inbox consumer applied".formatted(1000 / PACE.toMillis())));
+        System.out.println(plainPaced.describe("plain at %d/s: publish -> listener".formatted(1000 / PACE.toMillis())));
+        System.out.printf("(both publish persistent messages to durable quorum queues on the same broker)%n");
+        System.out.println();
     }
 
-    private Result relay(int count) throws InterruptedException {
+    /** Events stored while the broker is unreachable, then relayed at once: the relay's own throughput. */
+    private Result relayThroughput(int count) throws InterruptedException {
+        MessagingTestApplication.BROKER.cut();
+        String aggregate = "bench-" + UUID.randomUUID();
+        for (int from = 0; from < count; from += 100) {
+            int size = Math.min(100, count - from);
+            transactions.executeWithoutResult(status -> {
+                for (int i = 0; i < size; i++) {
+                    outbox.publish(UserRegistered.TYPE, aggregate, event());
+                }
+            });
+        }
+        long start = System.nanoTime();
+        MessagingTestApplication.BROKER.restore();
+        awaitCount("SELECT count(*) FROM outbox_event WHERE aggregate_id = :a AND published_at IS NOT NULL", aggregate, count);
+        long end = System.nanoTime();
+        awaitCount("SELECT count(*) FROM test_effect WHERE aggregate_id = :a", aggregate, count);
+        long[] lag = jdbc.sql("SELECT extract(epoch FROM published_at - created_at) * 1e9 FROM outbox_event WHERE aggregate_id = :a")
+                .param("a", aggregate).query(Double.class).list().stream().mapToLong(Double::longValue).toArray();
+        return new Result(count, end - start, lag);
+    }
+
+    /** One event per transaction at a steady pace: latency from commit to the consumer's handler. */
+    private Result relayLatency(int count, Duration pace) throws InterruptedException {
         String aggregate = "bench-" + UUID.randomUUID();
         Map<UUID, Long> committed = new ConcurrentHashMap<>(count * 2);
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            EventEnvelope event = transactions.execute(status -> outbox.publish(UserRegistered.TYPE, aggregate,
-                    new UserRegistered(UUID.randomUUID(), "bench@example.com", "bench", Instant.now())));
+            long due = start + i * pace.toNanos();
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
+            EventEnvelope event = transactions.execute(status -> outbox.publish(UserRegistered.TYPE, aggregate, event()));
             committed.put(event.eventId(), System.nanoTime());
         }
-        awaitApplied(aggregate, count);
+        awaitCount("SELECT count(*) FROM test_effect WHERE aggregate_id = :a", aggregate, count);
         long end = System.nanoTime();
-        long[] latencies = jdbc.sql("SELECT event_id FROM test_effect WHERE aggregate_id = :a").param("a", aggregate)
-                .query(UUID.class).list().stream().mapToLong(id -> MessagingTestApplication.APPLIED.get(id) - committed.get(id))
-                .toArray();
+        long[] latencies = committed.entrySet().stream()
+                .mapToLong(entry -> MessagingTestApplication.APPLIED.get(entry.getKey()) - entry.getValue()).toArray();
         return new Result(count, end - start, latencies);
     }
 
-    private void awaitApplied(String aggregate, int count) throws InterruptedException {
+    private static UserRegistered event() {
+        return new UserRegistered(UUID.randomUUID(), "bench@example.com", "bench", Instant.now());
+    }
+
+    private void awaitCount(String sql, String aggregate, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (jdbc.sql("SELECT count(*) FROM test_effect WHERE aggregate_id = :a").param("a", aggregate)
-                .query(Long.class).single() < count) {
+        while (jdbc.sql(sql).param("a", aggregate).query(Long.class).single() < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("events were not applied within 5 minutes");
+                throw new IllegalStateException("not done within 5 minutes: " + sql);
             }
-            TimeUnit.MILLISECONDS.sleep(20);
+            TimeUnit.MILLISECONDS.sleep(5);
         }
     }
 
-    private Result plain(int count) throws InterruptedException {
+    private Result plain(int count, long paceMillis) throws InterruptedException {
+        return plain(count, Duration.ofMillis(paceMillis));
+    }
+
+    private Result plain(int count, Duration pace) throws InterruptedException {
         RabbitAdmin admin = new RabbitAdmin(connectionFactory);
-        String queue = admin.declareQueue(new Queue("benchmark.plain." + UUID.randomUUID(), false, false, true));
+        // The same kind of queue the relay publishes to: durable, quorum, persistent messages.
+        String queue = admin.declareQueue(QueueBuilder.durable("benchmark.plain." + UUID.randomUUID()).quorum().build());
         long[] latencies = new long[count];
         CountDownLatch received = new CountDownLatch(count);
         SimpleMessageListenerContainer listener = new SimpleMessageListenerContainer(connectionFactory);
@@ -114,10 +153,13 @@ class OutboxRelayBenchmark {
         });
         listener.start();
         long start = System.nanoTime();
-        int batch = properties.relay().batchSize();
+        int batch = pace.isZero() ? properties.relay().batchSize() : 1;
         for (int from = 0; from < count; from += batch) {
             int first = from;
             int last = Math.min(count, from + batch);
+            if (!pace.isZero()) {
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, start + from * pace.toNanos() - System.nanoTime()));
+            }
             rabbit.invoke(operations -> {
                 for (int i = first; i < last; i++) {
                     operations.send("", queue, MessageBuilder.withBody(Integer.toString(i).getBytes())
