@@ -48,10 +48,11 @@ public abstract class ServiceReadinessContract {
     }
 
     @Test
-    void servesNoActuatorOnThePublicPort() {
+    void servesNoActuatorOnThePublicPortAndAnswersUnknownPathsWithProblemDetails() {
         RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
                 .get().uri("/actuator/health").exchange()
-                .expectStatus().value(status -> org.assertj.core.api.Assertions.assertThat(status).isIn(401, 404));
+                .expectStatus().value(status -> org.assertj.core.api.Assertions.assertThat(status).isIn(401, 404))
+                .expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private RestTestClient management() {
