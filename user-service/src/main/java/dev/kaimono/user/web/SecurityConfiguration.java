@@ -1,30 +1,26 @@
 package dev.kaimono.user.web;
 
 import java.time.Clock;
-import java.util.Collection;
-import java.util.List;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
+import dev.kaimono.runtime.security.AccessTokens;
+import dev.kaimono.runtime.security.ProblemResponses;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * user-service trusts no header: every protected request carries an access token it validates itself
- * (see {@code JwtConfiguration}). Registration, login, refresh and the JWK set are public.
+ * (see {@code JwtConfiguration}) with the rules every Kaimono service shares ({@link AccessTokens}).
+ * Registration, login, refresh and the JWK set are public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -57,7 +53,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(AccessTokens.rolesAsAuthorities()))
                         .authenticationEntryPoint(problems.entryPoint())
                         .accessDeniedHandler(problems.accessDeniedHandler()))
                 .exceptionHandling(handling -> handling
@@ -74,18 +70,6 @@ class SecurityConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** Maps the {@code roles} claim to {@code ROLE_*} authorities. */
-    static JwtAuthenticationConverter rolesFromClaim() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        Converter<Jwt, Collection<GrantedAuthority>> roles = jwt -> {
-            List<String> claim = jwt.getClaimAsStringList("roles");
-            return claim == null ? List.of()
-                    : claim.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        };
-        converter.setJwtGrantedAuthoritiesConverter(roles);
-        return converter;
     }
 
 }

@@ -1,4 +1,4 @@
-package dev.kaimono.user.web;
+package dev.kaimono.runtime.security;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,23 +14,23 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes 401 and 403 from the security filters as problem details, like every other error. */
-final class ProblemResponses {
+/** Writes the security filters' 401 and 403 as problem details, like every other error. */
+public final class ProblemResponses {
 
     private final JsonMapper json;
 
-    ProblemResponses(JsonMapper json) {
+    public ProblemResponses(JsonMapper json) {
         this.json = json;
     }
 
-    AuthenticationEntryPoint entryPoint() {
+    public AuthenticationEntryPoint entryPoint() {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             write(request, response, HttpStatus.UNAUTHORIZED, "A valid bearer access token is required");
         };
     }
 
-    AccessDeniedHandler accessDeniedHandler() {
+    public AccessDeniedHandler accessDeniedHandler() {
         return (request, response, exception) ->
                 write(request, response, HttpStatus.FORBIDDEN, "Your account may not do this");
     }
