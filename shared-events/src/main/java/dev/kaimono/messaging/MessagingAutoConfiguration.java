@@ -27,16 +27,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * Wires the messaging plumbing into every service that has RabbitMQ and a JDBC database: codec,
- * topology, outbox and relay, inbox, and the consumers of its {@link MessageHandlers} beans.
+ * Wires the messaging plumbing into every service that has RabbitMQ: codec, exchanges and the
+ * consumers' topology, dead letters; with a JDBC database also the outbox and its relay, the inbox,
+ * and the listener containers of its {@link MessageHandlers} beans.
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
-@ConditionalOnClass({RabbitTemplate.class, JdbcClient.class})
-@ConditionalOnBean({ConnectionFactory.class, JdbcClient.class, PlatformTransactionManager.class})
+@AutoConfiguration(afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
+@ConditionalOnClass(RabbitTemplate.class)
+@ConditionalOnBean(ConnectionFactory.class)
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
@@ -54,38 +51,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, MessageCodec codec, Environment environment, ObjectProvider<OutboxRelay> relay,
-            ObjectProvider<TraceContextHeaders> traceContext) {
-        String source = environment.getProperty("spring.application.name", "unknown-service");
-        return new Outbox(jdbc, codec, source, Clock.systemUTC(), traceContext.getIfAvailable(() -> TraceContextHeaders.NONE),
-                () -> relay.ifAvailable(OutboxRelay::nudge));
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "kaimono.messaging.relay.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, RabbitTemplate rabbit,
-            MessageCodec codec, MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), rabbit, codec, properties.relay(),
-                Clock.systemUTC(), meters.getIfAvailable(SimpleMeterRegistry::new));
-    }
-
-    @Bean
-    Inbox inbox(JdbcClient jdbc) {
-        return new Inbox(jdbc);
-    }
-
-    @Bean
     DeadLetters deadLetters(RabbitTemplate rabbit) {
         return new DeadLetters(rabbit);
-    }
-
-    @Bean
-    ConsumerContainers consumerContainers(ObjectProvider<MessageHandlers> handlers, ConnectionFactory connectionFactory,
-            RabbitTemplate rabbit, MessageCodec codec, Inbox inbox, PlatformTransactionManager transactionManager,
-            MessagingProperties properties, ObjectProvider<MeterRegistry> meters, ApplicationContext applicationContext) {
-        return new ConsumerContainers(handlers.orderedStream().toList(), connectionFactory, rabbit, codec, inbox,
-                new TransactionTemplate(transactionManager), properties.consumer(),
-                meters.getIfAvailable(SimpleMeterRegistry::new), applicationContext);
     }
 
     /** Dead-letter administration over HTTP, in services with Spring MVC and Spring Security. */

@@ -36,7 +36,7 @@ public final class Topology {
     }
 
     /** The exchanges every service declares (declaring is idempotent). */
-    static List<Declarable> exchanges() {
+    public static List<Declarable> exchanges() {
         return List.of(new TopicExchange(EVENTS_EXCHANGE, true, false), new TopicExchange(COMMANDS_EXCHANGE, true, false),
                 new DirectExchange(DEAD_LETTER_EXCHANGE, true, false));
     }

@@ -28,7 +28,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 
 /** The guarantees of ARCHITECTURE §2, against real PostgreSQL and RabbitMQ. */
-@SpringBootTest(classes = MessagingTestApplication.class, properties = {
+@SpringBootTest(classes = MessagingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.application.name=messaging-test",
         "kaimono.messaging.consumer.max-attempts=3",
         "kaimono.messaging.consumer.initial-interval=10ms",

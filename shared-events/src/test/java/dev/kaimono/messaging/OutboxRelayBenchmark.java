@@ -31,7 +31,7 @@ import dev.kaimono.testsupport.WithInfrastructure;
  * of the same size and batch; and, at a steady 200 events/s, the latency from commit to the inbox
  * consumer's handler next to plain publish-to-listener latency. Results are printed.
  */
-@SpringBootTest(classes = MessagingTestApplication.class, properties = {
+@SpringBootTest(classes = MessagingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.application.name=benchmark", "logging.level.root=ERROR"})
 @WithInfrastructure({WithInfrastructure.Service.POSTGRES, WithInfrastructure.Service.RABBITMQ})
 class OutboxRelayBenchmark {

@@ -1,5 +1,6 @@
 package dev.kaimono.runtime.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -55,8 +56,8 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, ServiceSecurityProperties properties,
-            JsonMapper json) throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
+            ObjectProvider<JsonMapper> json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json.getIfAvailable(() -> JsonMapper.builder().build()));
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
