@@ -49,6 +49,7 @@ abstract class GatewayITSupport {
         registry.add("kaimono.gateway.routing.circuit-breaker.wait-duration-in-open-state", () -> "60s");
         registry.add("kaimono.gateway.rate-limit.login.replenish-rate", () -> "1");
         registry.add("kaimono.gateway.rate-limit.login.burst-capacity", () -> "2");
+        registry.add("kaimono.gateway.product-details.inventory-timeout", () -> "300ms");
     }
 
     @BeforeEach

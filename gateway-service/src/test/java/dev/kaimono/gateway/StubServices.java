@@ -29,10 +29,20 @@ public final class StubServices {
 
     public static final String DOWN_SERVICE = "shipping";
 
+    /** A product catalog-service does not know: any path naming it answers 404. */
+    public static final String MISSING_PRODUCT = "00000000-0000-0000-0000-000000000404";
+
+    /** A product whose stock inventory-service is too slow to report (it answers after 5 s at the earliest). */
+    public static final String STALLED_STOCK_PRODUCT = "5a11ed00-0000-4000-8000-000000000000";
+
+    /** What the inventory stand-in reports as available for every other product. */
+    public static final int AVAILABLE = 7;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, URI> uris = new LinkedHashMap<>();
     private final CountDownLatch slowResponses = new CountDownLatch(1);
+    private final CountDownLatch neverReleased = new CountDownLatch(1);
 
     private StubServices() {
     }
@@ -78,6 +88,9 @@ public final class StubServices {
             if (path.equals("/.well-known/jwks.json") && serviceId.equals("user-service")) {
                 send(exchange, 200, "application/json", publishedKeys.toString());
             }
+            else if (path.contains(MISSING_PRODUCT)) {
+                send(exchange, 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");
+            }
             else if (path.endsWith("/broken")) {
                 return;
             }
@@ -90,20 +103,30 @@ public final class StubServices {
                 if (path.endsWith("/slow")) {
                     awaitRelease();
                 }
-                Map<String, String> echo = new LinkedHashMap<>();
+                if (serviceId.equals("inventory-service") && path.contains(STALLED_STOCK_PRODUCT)) {
+                    awaitQuietly(neverReleased, 5);
+                }
+                Map<String, Object> echo = new LinkedHashMap<>();
                 echo.put("service", serviceId);
                 echo.put("method", exchange.getRequestMethod());
                 echo.put("path", path);
                 echo.put("correlationId", exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
                 echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+                if (serviceId.equals("inventory-service")) {
+                    echo.put("available", AVAILABLE);
+                }
                 send(exchange, 200, "application/json", JSON.writeValueAsString(echo));
             }
         }
     }
 
     private void awaitRelease() {
+        awaitQuietly(slowResponses, 30);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, int seconds) {
         try {
-            slowResponses.await(30, TimeUnit.SECONDS);
+            latch.await(seconds, TimeUnit.SECONDS);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

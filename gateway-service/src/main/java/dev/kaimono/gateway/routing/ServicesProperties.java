@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * of its service and is overridden by {@code <SERVICE>_SERVICE_URL} in Docker and Kubernetes.
  */
 @ConfigurationProperties("kaimono.services")
-record ServicesProperties(URI user, URI catalog, URI order, URI inventory, URI payment, URI shipping) {
+public record ServicesProperties(URI user, URI catalog, URI order, URI inventory, URI payment, URI shipping) {
 
-    ServicesProperties {
+    public ServicesProperties {
         Objects.requireNonNull(user, "kaimono.services.user is required");
         Objects.requireNonNull(catalog, "kaimono.services.catalog is required");
         Objects.requireNonNull(order, "kaimono.services.order is required");

@@ -1,0 +1,46 @@
+package dev.kaimono.gateway.aggregation;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.kaimono.gateway.error.Problems;
+import dev.kaimono.gateway.routing.ServicesProperties;
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The product-details route: a gateway route (so correlation, security and rate limits apply as to every
+ * route) whose filter composes the answer itself instead of proxying.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProductDetailsProperties.class)
+class ProductDetailsConfiguration {
+
+    @Bean
+    RouteLocator productDetailsRoute(RouteLocatorBuilder builder, ServicesProperties services,
+            ProductDetailsProperties properties, ReactiveResilience4JCircuitBreakerFactory breakers, Problems problems,
+            JsonMapper json) {
+        ProductDetailsFilter filter = new ProductDetailsFilter(client(services.catalog()), client(services.inventory()),
+                breakers, properties, problems, json);
+        return builder.routes()
+                .route("product-details", route -> route.method(HttpMethod.GET).and().path("/api/product-details/{id}")
+                        .filters(filters -> filters.filter(filter))
+                        .uri(services.catalog()))
+                .build();
+    }
+
+    private static WebClient client(URI baseUrl) {
+        HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000);
+        return WebClient.builder().baseUrl(baseUrl.toString()).clientConnector(new ReactorClientHttpConnector(http)).build();
+    }
+}

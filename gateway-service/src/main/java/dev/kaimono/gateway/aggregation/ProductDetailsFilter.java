@@ -1,0 +1,151 @@
+package dev.kaimono.gateway.aggregation;
+
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.server.ServerWebExchange;
+
+import dev.kaimono.gateway.correlation.CorrelationId;
+import dev.kaimono.gateway.error.Problems;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code GET /api/product-details/{id}}: the product from catalog-service and its availability from
+ * inventory-service, asked in parallel. The product decides the answer (404, 503, 504 when catalog cannot
+ * give it); availability is best effort: when inventory fails, is open-circuited or misses its deadline,
+ * the product still comes back with {@code availability: "UNKNOWN"}.
+ */
+final class ProductDetailsFilter implements GatewayFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductDetailsFilter.class);
+
+    private final WebClient catalog;
+    private final WebClient inventory;
+    private final ReactiveCircuitBreakerFactory<?, ?> breakers;
+    private final ProductDetailsProperties properties;
+    private final Problems problems;
+    private final JsonMapper json;
+
+    ProductDetailsFilter(WebClient catalog, WebClient inventory, ReactiveCircuitBreakerFactory<?, ?> breakers,
+            ProductDetailsProperties properties, Problems problems, JsonMapper json) {
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.breakers = breakers;
+        this.properties = properties;
+        this.problems = problems;
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        String id = ServerWebExchangeUtils.getUriTemplateVariables(exchange).get("id");
+        if (!isUuid(id)) {
+            return problems.write(exchange, HttpStatus.BAD_REQUEST, "The product id must be a UUID, got '" + id + "'");
+        }
+        Mono<ObjectNode> product = breakers.create("catalog-service").run(
+                get(catalog, "/api/products/" + id, exchange).timeout(properties.catalogTimeout()),
+                Mono::error);
+        Mono<Availability> availability = breakers.create("inventory-service").run(
+                get(inventory, "/api/inventory/" + id, exchange).timeout(properties.inventoryTimeout()).map(Availability::of),
+                failure -> Mono.just(Availability.after(failure)));
+        return Mono.zip(product, availability)
+                .flatMap(both -> respond(exchange, both.getT2().addTo(both.getT1())))
+                .onErrorResume(failure -> problems.write(exchange, statusFor(failure), detailFor(failure, id)));
+    }
+
+    private Mono<ObjectNode> get(WebClient client, String path, ServerWebExchange exchange) {
+        return client.get().uri(path)
+                .headers(headers -> {
+                    String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+                    if (authorization != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                    headers.set(CorrelationId.HEADER, CorrelationId.of(exchange));
+                    headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+                })
+                .retrieve()
+                .bodyToMono(String.class)
+                .map(body -> (ObjectNode) json.readTree(body));
+    }
+
+    private Mono<Void> respond(ServerWebExchange exchange, JsonNode body) {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponse().setStatusCode(HttpStatus.OK);
+        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        exchange.getResponse().getHeaders().setContentLength(bytes.length);
+        DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(bytes);
+        return exchange.getResponse().writeWith(Mono.just(buffer));
+    }
+
+    private static HttpStatus statusFor(Throwable failure) {
+        if (failure instanceof WebClientResponseException.NotFound) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (failure instanceof TimeoutException) {
+            return HttpStatus.GATEWAY_TIMEOUT;
+        }
+        return HttpStatus.SERVICE_UNAVAILABLE;
+    }
+
+    private static String detailFor(Throwable failure, String id) {
+        return switch (statusFor(failure)) {
+            case NOT_FOUND -> "No product " + id;
+            case GATEWAY_TIMEOUT -> "catalog-service did not answer in time";
+            default -> {
+                log.debug("catalog-service failed for product {}", id, failure);
+                yield "catalog-service is unavailable; try again shortly";
+            }
+        };
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            UUID.fromString(value);
+            return value.length() == 36;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    /** What the shopper learns about stock: IN_STOCK / OUT_OF_STOCK with the count, or UNKNOWN. */
+    record Availability(String status, Integer available) {
+
+        static Availability of(JsonNode stock) {
+            int available = stock.path("available").asInt(0);
+            return new Availability(available > 0 ? "IN_STOCK" : "OUT_OF_STOCK", available);
+        }
+
+        static Availability after(Throwable failure) {
+            if (failure instanceof WebClientResponseException.NotFound) {
+                return new Availability("OUT_OF_STOCK", 0);
+            }
+            log.debug("Availability unknown: {}", failure.toString());
+            return new Availability("UNKNOWN", null);
+        }
+
+        ObjectNode addTo(ObjectNode product) {
+            product.put("availability", status);
+            if (available == null) {
+                product.putNull("available");
+            } else {
+                product.put("available", available);
+            }
+            return product;
+        }
+    }
+}

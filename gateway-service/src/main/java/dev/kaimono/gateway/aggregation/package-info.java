@@ -1,0 +1,2 @@
+/** Responses the gateway composes from several services: product details (catalog + inventory). */
+package dev.kaimono.gateway.aggregation;

@@ -1,0 +1,50 @@
+package dev.kaimono.gateway;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class ProductDetailsIT extends GatewayITSupport {
+
+    @Test
+    void combinesTheProductWithItsAvailabilityForAnonymousShoppers() {
+        String id = UUID.randomUUID().toString();
+
+        client.get().uri("/api/product-details/" + id).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectHeader().exists("X-Correlation-Id")
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("catalog-service")
+                .jsonPath("$.path").isEqualTo("/api/products/" + id)
+                .jsonPath("$.availability").isEqualTo("IN_STOCK")
+                .jsonPath("$.available").isEqualTo(StubServices.AVAILABLE);
+    }
+
+    @Test
+    void stillAnswersWithTheProductWhenInventoryMissesItsDeadline() {
+        client.get().uri("/api/product-details/" + StubServices.STALLED_STOCK_PRODUCT).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.path").isEqualTo("/api/products/" + StubServices.STALLED_STOCK_PRODUCT)
+                .jsonPath("$.availability").isEqualTo("UNKNOWN")
+                .jsonPath("$.available").isEmpty();
+    }
+
+    @Test
+    void answersAnUnknownProductWithANotFoundProblem() {
+        client.get().uri("/api/product-details/" + StubServices.MISSING_PRODUCT).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("No product " + StubServices.MISSING_PRODUCT);
+    }
+
+    @Test
+    void answersAMalformedIdWithABadRequestProblem() {
+        client.get().uri("/api/product-details/not-a-uuid").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("The product id must be a UUID, got 'not-a-uuid'");
+    }
+}
