@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -32,7 +31,7 @@ import com.nimbusds.jose.jwk.RSAKey;
  * directory. user-service signs with a key this class made, so tests can mint tokens with the real
  * key (expired, wrong audience) as well as forged ones. Closed, whatever the outcome, by {@code ./platform down}.
  */
-final class RunningPlatform implements ExtensionContext.Store.CloseableResource {
+final class RunningPlatform implements AutoCloseable {
 
     static final int PORT_OFFSET = 10000;
     static final String ADMIN_EMAIL = "admin@kaimono.local";
