@@ -9,9 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -21,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every servlet service with Spring Security validates tokens itself, even behind the gateway: RS256
- * JWTs from user-service's JWK set; {@code /api/admin/**} needs role ADMIN; the configured public paths
- * are open; everything else needs a valid token; actuator (management port only) is open. A service
+ * JWTs from user-service's JWK set; {@code /api/admin/**} and {@code kaimono.security.admin-paths} need
+ * role ADMIN; {@code kaimono.security.public-paths} are open; everything else needs a valid token;
+ * actuator (management port only) is open. A service
  * that declares its own {@link SecurityFilterChain} (user-service) replaces all of this.
  */
 @AutoConfiguration(beforeName = {
@@ -58,33 +57,13 @@ public class ServiceSecurityAutoConfiguration {
     SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, ServiceSecurityProperties properties,
             ObjectProvider<JsonMapper> json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json.getIfAvailable(() -> JsonMapper.builder().build()));
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/error").permitAll();
-                    requests.requestMatchers("/api/admin/**").hasRole("ADMIN");
-                    for (String entry : properties.publicPaths()) {
-                        String[] parts = entry.strip().split("\\s+", 2);
-                        if (parts.length == 2) {
-                            requests.requestMatchers(HttpMethod.valueOf(parts[0]), parts[1]).permitAll();
-                        } else {
-                            requests.requestMatchers(parts[0]).permitAll();
-                        }
-                    }
-                    requests.anyRequest().authenticated();
-                })
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(AccessTokens.rolesAsAuthorities()))
-                        .authenticationEntryPoint(problems.entryPoint())
-                        .accessDeniedHandler(problems.accessDeniedHandler()))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(problems.entryPoint())
-                        .accessDeniedHandler(problems.accessDeniedHandler()))
-                .build();
+        return ServiceHttpSecurity.build(http, problems, requests -> {
+            requests.requestMatchers("/api/admin/**").hasRole("ADMIN");
+            ServiceHttpSecurity.forEachPath(properties.adminPaths(), (method, pattern) ->
+                    requests.requestMatchers(method, pattern).hasRole("ADMIN"));
+            ServiceHttpSecurity.forEachPath(properties.publicPaths(), (method, pattern) ->
+                    requests.requestMatchers(method, pattern).permitAll());
+            requests.anyRequest().authenticated();
+        });
     }
 }

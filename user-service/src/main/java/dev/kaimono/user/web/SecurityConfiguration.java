@@ -8,13 +8,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import dev.kaimono.runtime.security.AccessTokens;
 import dev.kaimono.runtime.security.ProblemResponses;
+import dev.kaimono.runtime.security.ServiceHttpSecurity;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,28 +38,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/users", "/api/auth/token", "/api/auth/refresh").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(AccessTokens.rolesAsAuthorities()))
-                        .authenticationEntryPoint(problems.entryPoint())
-                        .accessDeniedHandler(problems.accessDeniedHandler()))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(problems.entryPoint())
-                        .accessDeniedHandler(problems.accessDeniedHandler()))
-                .build();
+        return ServiceHttpSecurity.build(http, new ProblemResponses(json), requests -> requests
+                .requestMatchers(HttpMethod.POST, "/api/users", "/api/auth/token", "/api/auth/refresh").permitAll()
+                .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                .anyRequest().authenticated());
     }
 
     @Bean

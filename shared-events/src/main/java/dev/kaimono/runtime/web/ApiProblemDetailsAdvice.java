@@ -1,0 +1,83 @@
+package dev.kaimono.runtime.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The base of each service's one {@code @RestControllerAdvice}: every error becomes an RFC 9457 problem,
+ * and a 400 names each offending field or parameter in {@code errors: [{field, message}]}. A service
+ * extends it and adds handlers for its own domain exceptions.
+ */
+public abstract class ApiProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    /** A 400 problem naming the fields in its detail and listing them with their messages. */
+    public static ProblemDetail invalid(List<FieldError> errors) {
+        List<FieldError> sorted = errors.stream().sorted(Comparator.comparing(FieldError::field)).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields: "
+                + String.join(", ", sorted.stream().map(FieldError::field).distinct().toList()));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", sorted);
+        return problem;
+    }
+
+    /** A problem of the status with a title and detail. */
+    public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .toList();
+        return handleExceptionInternal(exception, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = exception.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldError(
+                        result.getMethodParameter().getParameterName(), String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        return handleExceptionInternal(exception, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(exception,
+                invalid(List.of(new FieldError(exception.getParameterName(), "is required"))),
+                headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(exception, problem(HttpStatus.BAD_REQUEST, "Malformed request",
+                "The request body is missing or is not valid JSON"), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException exception) {
+        String expected = exception.getRequiredType() == null ? "value" : exception.getRequiredType().getSimpleName();
+        return invalid(List.of(new FieldError(exception.getName(), "must be a valid " + expected)));
+    }
+}
