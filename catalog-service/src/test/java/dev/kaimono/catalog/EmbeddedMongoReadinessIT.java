@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -15,6 +16,7 @@ import dev.kaimono.testsupport.ServiceReadinessContract;
 /** The local profile without MONGODB_URI: catalog embeds mongo-java-server and talks to it over a socket. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @ActiveProfiles("local")
+@DirtiesContext
 class EmbeddedMongoReadinessIT extends ServiceReadinessContract {
 
     @Autowired

@@ -214,11 +214,15 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        nudge();
         Thread thread = worker;
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(Duration.ofSeconds(10));
+                // Let a round in flight finish its JDBC work; interrupting it mid-call would break the connection.
+                if (!thread.join(Duration.ofSeconds(10))) {
+                    thread.interrupt();
+                    thread.join(Duration.ofSeconds(2));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

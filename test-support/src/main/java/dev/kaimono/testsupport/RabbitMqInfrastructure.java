@@ -33,7 +33,8 @@ public final class RabbitMqInfrastructure {
     private final String user;
     private final String password;
     private final int managementPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     private RabbitMqInfrastructure(String host, int port, String user, String password, int managementPort) {
         this.host = host;
@@ -122,7 +123,7 @@ public final class RabbitMqInfrastructure {
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = sendWithOneRetry(request.build());
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException("RabbitMQ management API %s %s answered %d: %s"
                         .formatted(method, path, response.statusCode(), response.body()));
@@ -138,6 +139,20 @@ public final class RabbitMqInfrastructure {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while calling the RabbitMQ management API", e);
+        }
+    }
+
+    /** The management API on a loaded machine sometimes drops a connection; one retry covers that. */
+    private HttpResponse<String> sendWithOneRetry(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw e;
+        } catch (IOException e) {
+            if (e.getCause() instanceof ConnectException) {
+                throw e;
+            }
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         }
     }
 

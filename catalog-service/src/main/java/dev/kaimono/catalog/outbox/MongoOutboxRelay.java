@@ -1,0 +1,266 @@
+package dev.kaimono.catalog.outbox;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.ArrayOperators;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import dev.kaimono.messaging.MessagingProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Publishes the {@link PendingEvent}s of one collection, oldest first and each document's in array
+ * order, on one channel with publisher confirms, and only after the broker confirmed them removes
+ * exactly those entries ({@code $pull} by event id), leaving entries appended meanwhile in place.
+ *
+ * <p>Runs on one virtual thread, woken after each write and every poll interval otherwise. Only the
+ * instance holding the {@link RelayLease} publishes, so several catalog instances never publish the same
+ * events concurrently nor out of order. Dying between confirm and removal publishes the events again
+ * (consumers' inboxes drop duplicates); while the broker is unreachable the events stay and the relay
+ * retries with back-off, logging the outage once.
+ */
+class MongoOutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoOutboxRelay.class);
+    private static final String STORED_AT = PendingEvent.FIELD + ".storedAt";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private final MongoTemplate mongo;
+    private final String collection;
+    private final RabbitTemplate rabbit;
+    private final RelayLease lease;
+    private final MessagingProperties.Relay settings;
+    private final Clock clock;
+    private final Semaphore nudges = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private final Timer lag;
+    private final Counter published;
+    private volatile Thread worker;
+    private volatile boolean running;
+    private volatile boolean failing;
+    private volatile boolean leading;
+
+    MongoOutboxRelay(MongoTemplate mongo, String collection, RabbitTemplate rabbit, RelayLease lease,
+            MessagingProperties.Relay settings, Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.collection = collection;
+        this.rabbit = rabbit;
+        this.lease = lease;
+        this.settings = settings;
+        this.clock = clock;
+        Gauge.builder("kaimono.outbox.backlog", backlog, AtomicLong::get)
+                .description("Events stored in the outbox and not yet confirmed by the broker").register(meters);
+        this.lag = Timer.builder("kaimono.outbox.publish.lag")
+                .description("Time from storing an event in the outbox to the broker's confirm")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .register(meters);
+        this.published = Counter.builder("kaimono.outbox.published").description("Events confirmed by the broker")
+                .register(meters);
+    }
+
+    /** Wakes the relay, e.g. after a write that stored events. */
+    void nudge() {
+        nudges.release();
+    }
+
+    /**
+     * Publishes one batch if this instance holds the lease.
+     *
+     * @return how many events the broker confirmed
+     */
+    int publishBatch() {
+        leading = lease.tryAcquire();
+        if (!leading) {
+            backlog.set(0);
+            return 0;
+        }
+        Query pending = Query.query(where(STORED_AT).gte(Date.from(Instant.EPOCH)))
+                .with(Sort.by(STORED_AT))
+                .limit(settings.batchSize());
+        pending.fields().include(PendingEvent.FIELD);
+        List<WithPendingEvents> documents = mongo.find(pending, WithPendingEvents.class, collection);
+        List<PendingEvent> batch = documents.stream().flatMap(document -> document.pendingEvents().stream()).toList();
+        backlog.set(documents.size() < settings.batchSize() ? batch.size() : countPending());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        sendAndConfirm(batch);
+        Instant confirmedAt = clock.instant();
+        for (WithPendingEvents document : documents) {
+            List<String> eventIds = document.pendingEvents().stream().map(PendingEvent::eventId).toList();
+            mongo.updateFirst(Query.query(where("_id").is(document.id())),
+                    new Update().pull(PendingEvent.FIELD, new Document("eventId", new Document("$in", eventIds))), collection);
+        }
+        batch.forEach(event -> lag.record(Duration.between(event.storedAt(), confirmedAt)));
+        published.increment(batch.size());
+        backlog.addAndGet(-batch.size());
+        return batch.size();
+    }
+
+    /** Whether the last attempt to publish failed (the broker was unreachable or did not confirm). */
+    boolean isFailing() {
+        return failing;
+    }
+
+    private long countPending() {
+        Aggregation count = Aggregation.newAggregation(
+                Aggregation.match(where(STORED_AT).gte(Date.from(Instant.EPOCH))),
+                Aggregation.group().sum(ArrayOperators.Size.lengthOfArray(PendingEvent.FIELD)).as("events"));
+        Document result = mongo.aggregate(count, collection, Document.class).getUniqueMappedResult();
+        return result == null ? 0 : ((Number) result.get("events")).longValue();
+    }
+
+    private void sendAndConfirm(List<PendingEvent> batch) {
+        // One channel for the whole batch keeps the order; the batch counts only when every event is confirmed.
+        Boolean confirmed = rabbit.invoke(operations -> {
+            for (PendingEvent event : batch) {
+                operations.send(event.exchange(), event.routingKey(), message(event));
+            }
+            return operations.waitForConfirms(settings.confirmTimeout().toMillis());
+        });
+        if (!Boolean.TRUE.equals(confirmed)) {
+            throw new IllegalStateException("The broker did not confirm %d events within %s"
+                    .formatted(batch.size(), settings.confirmTimeout()));
+        }
+    }
+
+    private static Message message(PendingEvent event) {
+        MessageBuilder builder = MessageBuilder.withBody(event.body().getBytes(StandardCharsets.UTF_8));
+        // The trace context of the request that stored the event, so its consumers join that trace.
+        if (event.headers() != null) {
+            event.headers().forEach(builder::setHeader);
+        }
+        return builder
+                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+                .setContentEncoding(StandardCharsets.UTF_8.name())
+                .setMessageId(event.eventId())
+                .setType(event.eventType())
+                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+                .build();
+    }
+
+    private void loop() {
+        Duration backoff = settings.pollInterval();
+        try {
+            while (running) {
+                try {
+                    int sent = publishBatch();
+                    if (failing) {
+                        log.info("Outbox relay publishes again");
+                        failing = false;
+                    }
+                    backoff = settings.pollInterval();
+                    if (sent > 0 && backlog.get() > 0) {
+                        continue;
+                    }
+                    nudges.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    nudges.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        return;
+                    }
+                    if (!failing) {
+                        log.warn("Outbox relay cannot publish ({}); events stay in their documents and are retried", e.getMessage());
+                        failing = true;
+                    }
+                    pause(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff.multipliedBy(2);
+                }
+            }
+        } finally {
+            releaseLease();
+        }
+    }
+
+    /** Lets another instance take over at once instead of after the lease expired. */
+    private void releaseLease() {
+        if (!leading || Thread.currentThread().isInterrupted()) {
+            return;
+        }
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.debug("Could not release the outbox relay lease; it expires by itself", e);
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            nudges.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofVirtual().name("catalog-outbox-relay").start(this::loop);
+    }
+
+    /** Lets the current round finish (up to {@link #STOP_GRACE}), then interrupts it. */
+    @Override
+    public void stop() {
+        running = false;
+        nudges.release();
+        Thread thread = worker;
+        if (thread == null) {
+            return;
+        }
+        try {
+            if (!thread.join(STOP_GRACE)) {
+                thread.interrupt();
+                thread.join(STOP_GRACE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server has finished the requests in flight, whose events it may then still publish. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    /** The part of an outbox document the relay reads. */
+    record WithPendingEvents(@Id String id, List<PendingEvent> pendingEvents) {
+    }
+}

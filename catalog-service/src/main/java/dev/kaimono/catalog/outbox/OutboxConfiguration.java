@@ -1,0 +1,44 @@
+package dev.kaimono.catalog.outbox;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import dev.kaimono.messaging.MessageCodec;
+import dev.kaimono.messaging.MessagingProperties;
+import dev.kaimono.messaging.TraceContextHeaders;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** Catalog's outbox and its relay over the {@value #COLLECTION} collection. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxProperties.class)
+class OutboxConfiguration {
+
+    /** The collection whose documents carry pending events. */
+    static final String COLLECTION = "products";
+
+    @Bean
+    MongoOutbox mongoOutbox(MessageCodec codec, Environment environment, Clock clock,
+            ObjectProvider<TraceContextHeaders> traceContext, ObjectProvider<MongoOutboxRelay> relay) {
+        return new MongoOutbox(codec, environment.getProperty("spring.application.name", "catalog-service"), clock,
+                traceContext.getIfAvailable(() -> TraceContextHeaders.NONE), () -> relay.ifAvailable(MongoOutboxRelay::nudge));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "kaimono.messaging.relay.enabled", matchIfMissing = true)
+    MongoOutboxRelay mongoOutboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, MessagingProperties messaging,
+            OutboxProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        RelayLease lease = new RelayLease(mongo, UUID.randomUUID().toString(), properties.leaseDuration(), clock);
+        return new MongoOutboxRelay(mongo, COLLECTION, rabbit, lease, messaging.relay(), clock,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.kaimono.catalog.product;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Service;
+
+/**
+ * The catalog's use cases: administrators add, update and discontinue products; shoppers and other
+ * services read and search them. Every change is stored with its integration events in one write.
+ */
+@Service
+public class ProductCatalog {
+
+    /** How often discontinuing retries when another change lands between its read and its write. */
+    private static final int DISCONTINUE_ATTEMPTS = 5;
+
+    private final Products products;
+    private final Clock clock;
+
+    ProductCatalog(Products products, Clock clock) {
+        this.products = products;
+        this.clock = clock;
+    }
+
+    public Product add(ProductContent content) {
+        Product product = Product.add(UUID.randomUUID(), content, now());
+        products.add(product);
+        return product;
+    }
+
+    /**
+     * Replaces a product's content, if {@code expectedVersion} is still its version.
+     *
+     * @throws StaleProductVersionException if it is not, before or during the write
+     */
+    public Product update(UUID id, long expectedVersion, ProductContent content) {
+        Product current = product(id);
+        Product updated = current.update(expectedVersion, content, now());
+        if (updated.hasChanges()) {
+            products.update(updated, current.version());
+        }
+        return updated;
+    }
+
+    /** Stops selling a product; discontinuing it again changes nothing. */
+    public Product discontinue(UUID id) {
+        for (int attempt = 1; ; attempt++) {
+            Product current = product(id);
+            Product discontinued = current.discontinue(now());
+            if (!discontinued.hasChanges()) {
+                return discontinued;
+            }
+            try {
+                products.update(discontinued, current.version());
+                return discontinued;
+            } catch (StaleProductVersionException concurrentChange) {
+                if (attempt == DISCONTINUE_ATTEMPTS) {
+                    throw concurrentChange;
+                }
+            }
+        }
+    }
+
+    public Product product(UUID id) {
+        return products.byId(id).orElseThrow(() -> new ProductNotFoundException(id.toString()));
+    }
+
+    /** The products among {@code ids} that exist, in the order asked for, each once. */
+    public List<Product> products(List<UUID> ids) {
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        Map<UUID, Product> found = products.byIds(distinct).stream()
+                .collect(Collectors.toMap(Product::id, Function.identity()));
+        return distinct.stream().filter(found::containsKey).map(found::get).toList();
+    }
+
+    public Page<Product> search(ProductQuery query) {
+        return products.search(query);
+    }
+
+    public List<CategoryCount> categories() {
+        return products.categories();
+    }
+
+    private Instant now() {
+        // MongoDB stores milliseconds: what is returned is what a later read returns.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

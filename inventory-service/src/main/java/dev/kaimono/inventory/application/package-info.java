@@ -1,0 +1,5 @@
+/**
+ * Use cases of inventory, each one transaction: stock administration, availability, reserving, releasing,
+ * deducting and restocking per order, and the expiry of stale reservations.
+ */
+package dev.kaimono.inventory.application;

@@ -1,0 +1,79 @@
+package dev.kaimono.inventory.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.kaimono.inventory.application.Availability;
+import dev.kaimono.inventory.application.AvailabilityQueries;
+import dev.kaimono.inventory.application.StockAdministration;
+import dev.kaimono.inventory.domain.ProductId;
+import dev.kaimono.inventory.domain.StockItem;
+
+/**
+ * {@code /api/inventory}: availability of one or many products (public, for shoppers and the gateway's
+ * product details); setting and replenishing stock on hand (administrators).
+ */
+@RestController
+@RequestMapping("/api/inventory")
+class InventoryController {
+
+    static final int MAX_BATCH = 100;
+
+    private final AvailabilityQueries availability;
+    private final StockAdministration administration;
+
+    InventoryController(AvailabilityQueries availability, StockAdministration administration) {
+        this.availability = availability;
+        this.administration = administration;
+    }
+
+    @GetMapping("/{productId}")
+    AvailabilityResponse availability(@PathVariable UUID productId) {
+        return AvailabilityResponse.of(availability.of(new ProductId(productId)));
+    }
+
+    /** Products inventory keeps no stock for are left out of the answer. */
+    @GetMapping
+    List<AvailabilityResponse> availability(@RequestParam @Size(min = 1, max = MAX_BATCH) List<UUID> productIds) {
+        return availability.of(productIds.stream().map(ProductId::new).toList()).stream().map(AvailabilityResponse::of).toList();
+    }
+
+    @PutMapping("/{productId}")
+    AvailabilityResponse count(@PathVariable UUID productId, @Valid @RequestBody StockCount request) {
+        return AvailabilityResponse.of(administration.count(new ProductId(productId), request.onHand()));
+    }
+
+    @PostMapping("/{productId}/replenish")
+    AvailabilityResponse replenish(@PathVariable UUID productId, @Valid @RequestBody Replenishment request) {
+        return AvailabilityResponse.of(administration.replenish(new ProductId(productId), request.quantity()));
+    }
+
+    record StockCount(@NotNull @Min(0) @Max(StockItem.MAX_ON_HAND) Integer onHand) {
+    }
+
+    record Replenishment(@NotNull @Min(1) @Max(StockItem.MAX_ON_HAND) Integer quantity) {
+    }
+
+    record AvailabilityResponse(UUID productId, int onHand, int reserved, int available) {
+
+        static AvailabilityResponse of(Availability availability) {
+            return new AvailabilityResponse(availability.productId(), availability.onHand(), availability.reserved(),
+                    availability.available());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.kaimono.payment.application;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.kaimono.payment.domain.PaymentEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Business counters: {@code kaimono.payments} by {@code outcome} (completed, failed, refunded). Each payment
+ * counts once per outcome, when the transaction that recorded it commits; restating an outcome does not count.
+ */
+@Component
+class PaymentMetrics {
+
+    private final Counter completed;
+    private final Counter failed;
+    private final Counter refunded;
+
+    PaymentMetrics(MeterRegistry meters) {
+        this.completed = counter(meters, "completed");
+        this.failed = counter(meters, "failed");
+        this.refunded = counter(meters, "refunded");
+    }
+
+    void countAfterCommit(PaymentEvent event) {
+        Counter counter = switch (event) {
+            case PaymentEvent.PaymentCaptured _ -> completed;
+            case PaymentEvent.PaymentDeclined _ -> failed;
+            case PaymentEvent.PaymentRefunded _ -> refunded;
+        };
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
+    }
+
+    private static Counter counter(MeterRegistry meters, String outcome) {
+        return Counter.builder("kaimono.payments")
+                .description("Payments by outcome")
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+}

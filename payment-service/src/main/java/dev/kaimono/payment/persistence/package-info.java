@@ -1,0 +1,2 @@
+/** Payments in PostgreSQL, with plain SQL through {@code JdbcClient}. */
+package dev.kaimono.payment.persistence;
