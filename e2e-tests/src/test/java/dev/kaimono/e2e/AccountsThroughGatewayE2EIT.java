@@ -26,8 +26,8 @@ import dev.kaimono.testsupport.TestTokens;
 
 /**
  * A shopper's first steps through the gateway of the real, separately started services, and the
- * refusals an attacker meets. The login burst and the stopped service come last: they leave the
- * shared login bucket empty and one service down.
+ * refusals an attacker meets. The login burst and the stopped service come last: the burst empties this
+ * client's login bucket, and the stopped service is started again afterwards.
  */
 @ExtendWith(PlatformExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -174,8 +174,12 @@ class AccountsThroughGatewayE2EIT {
     @Order(7)
     void stoppedServiceGivesServiceUnavailableRatherThanATimeout() throws Exception {
         platform.stop("order-service");
-
-        Gateway.Response unavailable = gateway.get("/api/orders", shopperToken);
+        Gateway.Response unavailable;
+        try {
+            unavailable = gateway.get("/api/orders", shopperToken);
+        } finally {
+            platform.startMissing();
+        }
 
         assertThat(unavailable.status()).isEqualTo(503);
         assertThat(unavailable.header("Content-Type")).hasValue("application/problem+json");

@@ -18,10 +18,18 @@ final class Gateway {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
+    private final String clientAddress;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /**
+     * A client with an address of its own (documentation range, sent as {@code X-Forwarded-For} from the
+     * trusted local proxy), so each client has its own anonymous rate-limit bucket, as real shoppers do.
+     */
     Gateway(String baseUrl) {
         this.baseUrl = baseUrl;
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        this.clientAddress = "2001:db8:e2e:%x:%x:%x:%x:%x".formatted(random.nextInt(0x10000), random.nextInt(0x10000),
+                random.nextInt(0x10000), random.nextInt(0x10000), random.nextInt(0x10000));
     }
 
     record Response(int status, Map<String, java.util.List<String>> headers, JsonNode body) {
@@ -37,12 +45,28 @@ final class Gateway {
     }
 
     Response post(String path, Object body, String token) {
+        return post(path, body, token, Map.of());
+    }
+
+    Response post(String path, Object body, String token, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    Response put(String path, Object body, String token) {
         return send(request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    Response delete(String path, String token) {
+        return send(request(path, token).DELETE());
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(15));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(15))
+                .header("X-Forwarded-For", clientAddress);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -58,6 +58,7 @@ final class RunningPlatform implements AutoCloseable {
         environment.put("KAIMONO_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.put("KAIMONO_JWT_SIGNING_KEY", pem(signingKey));
         environment.put("KAIMONO_JWT_SIGNING_KEY_ID", signingKey.getKeyID());
+        environment.put("KAIMONO_GATEWAY_TRUSTED_PROXIES", "127.0.0.1,::1");
         environment.put("KAIMONO_GATEWAY_RATELIMIT_LOGIN_REPLENISHRATE", "1");
         environment.put("KAIMONO_GATEWAY_RATELIMIT_LOGIN_BURSTCAPACITY", Integer.toString(LOGIN_BURST));
     }
@@ -105,6 +106,19 @@ final class RunningPlatform implements AutoCloseable {
         long pid = Long.parseLong(Files.readString(runDirectory.resolve("pids/" + service + ".pid")).strip());
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
         process.destroy();
+        process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    /** Starts whatever is not running (e.g. a service a test stopped or killed) and waits until it is ready. */
+    void startMissing() {
+        run(UP_TIMEOUT, "up");
+    }
+
+    /** Kills one service at once (SIGKILL), as a crash would, and waits for the process to be gone. */
+    void kill(String service) throws IOException {
+        long pid = Long.parseLong(Files.readString(runDirectory.resolve("pids/" + service + ".pid")).strip());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
+        process.destroyForcibly();
         process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
     }
 

@@ -6,7 +6,7 @@ import dev.kaimono.testsupport.ServiceReadinessContract;
 import dev.kaimono.testsupport.WithInfrastructure;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@WithInfrastructure(WithInfrastructure.Service.POSTGRES)
+@WithInfrastructure({WithInfrastructure.Service.POSTGRES, WithInfrastructure.Service.RABBITMQ})
 class OrderServiceReadinessIT extends ServiceReadinessContract {
 
     OrderServiceReadinessIT() {

@@ -1,0 +1,32 @@
+package dev.kaimono.order.application;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.kaimono.order.domain.CustomerId;
+import dev.kaimono.order.domain.OrderId;
+
+/** The {@code Idempotency-Key}s of placed orders, per shopper. */
+public interface IdempotencyKeys {
+
+    Optional<StoredKey> find(CustomerId customer, String key);
+
+    /**
+     * Stores a key in the caller's transaction.
+     *
+     * @throws IdempotencyKeyTakenException if a concurrent request stored the same key first
+     */
+    void insert(CustomerId customer, String key, String requestHash, OrderId orderId, Instant at);
+
+    /** A key and what it was used for. */
+    record StoredKey(String requestHash, OrderId orderId) {
+    }
+
+    /** A concurrent request with the same key won; read the key again once this transaction is over. */
+    class IdempotencyKeyTakenException extends RuntimeException {
+
+        public IdempotencyKeyTakenException(Throwable cause) {
+            super("The Idempotency-Key was stored by a concurrent request", cause);
+        }
+    }
+}

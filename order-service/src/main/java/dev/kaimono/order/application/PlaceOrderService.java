@@ -1,0 +1,150 @@
+package dev.kaimono.order.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import dev.kaimono.order.application.Catalog.CatalogProduct;
+import dev.kaimono.order.application.IdempotencyKeys.IdempotencyKeyTakenException;
+import dev.kaimono.order.application.IdempotencyKeys.StoredKey;
+import dev.kaimono.order.application.PlaceOrderRequest.RequestedLine;
+import dev.kaimono.order.domain.Order;
+import dev.kaimono.order.domain.OrderCommand.PlaceOrder;
+import dev.kaimono.order.domain.OrderDecider;
+import dev.kaimono.order.domain.OrderId;
+import dev.kaimono.order.domain.OrderLine;
+import dev.kaimono.order.domain.ProductId;
+
+/**
+ * Places an order: validates the lines, prices them from the catalog (never from the request), then in
+ * ONE transaction stores the idempotency key, appends {@code OrderPlaced}, starts the place-order saga
+ * (which sends reserve-stock) and empties the ordered products from the cart. Either all of it commits
+ * or nothing does; the catalog is asked before the transaction, so no connection waits on it.
+ */
+@Service
+public class PlaceOrderService {
+
+    private final Catalog catalog;
+    private final Carts carts;
+    private final IdempotencyKeys idempotencyKeys;
+    private final OrderCommandHandler orders;
+    private final OrderEventStore store;
+    private final PlaceOrderSagaManager sagas;
+    private final RetryingTransactions transactions;
+    private final Clock clock;
+
+    PlaceOrderService(Catalog catalog, Carts carts, IdempotencyKeys idempotencyKeys, OrderCommandHandler orders,
+            OrderEventStore store, PlaceOrderSagaManager sagas, RetryingTransactions transactions, Clock clock) {
+        this.catalog = catalog;
+        this.carts = carts;
+        this.idempotencyKeys = idempotencyKeys;
+        this.orders = orders;
+        this.store = store;
+        this.sagas = sagas;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public PlacedOrder place(PlaceOrderRequest request) {
+        if (request.idempotencyKey() != null) {
+            Optional<StoredKey> earlier = idempotencyKeys.find(request.customerId(), request.idempotencyKey());
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), request);
+            }
+        }
+        List<RequestedLine> requested = requestedLines(request);
+        List<OrderLine> lines = price(requested, request.fromCart());
+        OrderId orderId = OrderId.newId();
+        try {
+            return transactions.execute(() -> {
+                Instant now = clock.instant();
+                if (request.idempotencyKey() != null) {
+                    idempotencyKeys.insert(request.customerId(), request.idempotencyKey(), request.fingerprint(), orderId, now);
+                }
+                Order order = orders.handle(new PlaceOrder(orderId, request.customerId(), lines, request.shippingAddress(),
+                        request.paymentMethod(), now)).order();
+                sagas.start(order);
+                if (request.fromCart()) {
+                    carts.removeAll(request.customerId(), requested.stream().map(RequestedLine::productId).toList());
+                }
+                return new PlacedOrder(orderId, order.status(), false);
+            });
+        } catch (IdempotencyKeyTakenException concurrentRetry) {
+            return replay(idempotencyKeys.find(request.customerId(), request.idempotencyKey()).orElseThrow(() -> concurrentRetry),
+                    request);
+        }
+    }
+
+    private PlacedOrder replay(StoredKey earlier, PlaceOrderRequest request) {
+        if (!earlier.requestHash().equals(request.fingerprint())) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return new PlacedOrder(earlier.orderId(), store.load(earlier.orderId()).state().status(), true);
+    }
+
+    private List<RequestedLine> requestedLines(PlaceOrderRequest request) {
+        if (request.fromCart() && !request.lines().isEmpty()) {
+            throw InvalidOrderRequestException.of("fromCart", "Send either lines or fromCart, not both");
+        }
+        List<RequestedLine> lines = request.fromCart()
+                ? carts.lines(request.customerId()).stream().map(line -> new RequestedLine(line.productId(), line.quantity())).toList()
+                : request.lines();
+        if (lines.isEmpty()) {
+            throw InvalidOrderRequestException.of("lines", request.fromCart() ? "The cart is empty" : "An order has at least one line");
+        }
+        if (lines.size() > OrderDecider.MAX_LINES) {
+            throw InvalidOrderRequestException.of("lines", "An order has at most %d lines".formatted(OrderDecider.MAX_LINES));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<ProductId> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            RequestedLine line = lines.get(i);
+            if (!seen.add(line.productId())) {
+                problems.add(new FieldProblem("lines[%d].productId".formatted(i),
+                        "The product appears more than once; order it once with the total quantity"));
+            }
+            if (line.quantity() < 1 || line.quantity() > OrderLine.MAX_QUANTITY) {
+                problems.add(new FieldProblem("lines[%d].quantity".formatted(i),
+                        "must be between 1 and %d".formatted(OrderLine.MAX_QUANTITY)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidOrderRequestException(problems);
+        }
+        return lines;
+    }
+
+    private List<OrderLine> price(List<RequestedLine> requested, boolean fromCart) {
+        Set<ProductId> ids = new LinkedHashSet<>(requested.stream().map(RequestedLine::productId).toList());
+        Map<ProductId, CatalogProduct> products = catalog.products(ids);
+        List<FieldProblem> problems = new ArrayList<>();
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            RequestedLine line = requested.get(i);
+            CatalogProduct product = products.get(line.productId());
+            String field = "lines[%d].productId".formatted(i);
+            if (product == null) {
+                problems.add(new FieldProblem(field, "No such product in the catalog" + (fromCart ? " (remove it from the cart)" : "")));
+            } else if (!product.orderable()) {
+                problems.add(new FieldProblem(field, "The product is discontinued"));
+            } else {
+                lines.add(new OrderLine(product.id(), product.name(), product.price(), line.quantity()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidOrderRequestException(problems);
+        }
+        if (lines.stream().map(line -> line.unitPrice().currency()).distinct().count() > 1) {
+            throw InvalidOrderRequestException.of("lines", "The products are priced in different currencies; order them separately");
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.kaimono.order.catalog;
+
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import dev.kaimono.order.application.Catalog;
+import dev.kaimono.order.application.CatalogUnavailableException;
+import dev.kaimono.order.domain.Money;
+import dev.kaimono.order.domain.ProductId;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link Catalog} over catalog-service's {@code GET /api/products/batch?ids=…}: connect timeout 1 s, read
+ * timeout 2 s, and a circuit breaker (20-call window, opens at 50 % failures over at least 10 calls, tries
+ * again after 10 s) so a failing catalog costs shoppers a fast 503 instead of a slow one. A tolerant reader:
+ * it reads the fields it needs from an array of products (or a page of them) and ignores the rest.
+ */
+@Component
+class CatalogClient implements Catalog {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogClient.class);
+
+    private final RestClient rest;
+    private final JsonMapper json;
+    private final CircuitBreaker breaker = CircuitBreaker.of("catalog", CircuitBreakerConfig.custom()
+            .slidingWindowSize(20)
+            .minimumNumberOfCalls(10)
+            .failureRateThreshold(50)
+            .waitDurationInOpenState(Duration.ofSeconds(10))
+            .permittedNumberOfCallsInHalfOpenState(3)
+            .build());
+
+    CatalogClient(ObjectProvider<RestClient.Builder> builders, JsonMapper json, CatalogProperties properties,
+            @Value("${kaimono.services.catalog:http://127.0.0.1:8082}") String baseUrl) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+        requests.setReadTimeout(properties.readTimeout());
+        this.rest = builders.getIfAvailable(RestClient::builder).baseUrl(baseUrl).requestFactory(requests).build();
+        this.json = json;
+    }
+
+    @Override
+    public Map<ProductId, CatalogProduct> products(Collection<ProductId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        String joined = ids.stream().map(ProductId::toString).distinct().collect(Collectors.joining(","));
+        String body;
+        try {
+            body = breaker.executeSupplier(() -> rest.get().uri("/api/products/batch?ids={ids}", joined)
+                    .retrieve().body(String.class));
+        } catch (CallNotPermittedException open) {
+            throw new CatalogUnavailableException("The catalog is failing; not asking it for a few seconds", open);
+        } catch (RestClientException failure) {
+            log.warn("The catalog could not be asked for {} products: {}", ids.size(), failure.getMessage());
+            throw new CatalogUnavailableException("The catalog did not answer: " + failure.getMessage(), failure);
+        }
+        try {
+            return read(body);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException unreadable) {
+            throw new CatalogUnavailableException("The catalog's answer could not be read", unreadable);
+        }
+    }
+
+    private Map<ProductId, CatalogProduct> read(String body) {
+        JsonNode root = json.readTree(body == null ? "[]" : body);
+        JsonNode products = root.isArray() ? root : root.path("content");
+        Map<ProductId, CatalogProduct> found = new LinkedHashMap<>();
+        for (JsonNode product : products) {
+            ProductId id = new ProductId(UUID.fromString(product.path("id").asString()));
+            Money price = new Money(new BigDecimal(product.path("price").asString()),
+                    Currency.getInstance(product.path("currency").asString()));
+            String status = product.path("status").asString("ACTIVE");
+            found.put(id, new CatalogProduct(id, product.path("name").asString(), price, "ACTIVE".equals(status)));
+        }
+        return found;
+    }
+}

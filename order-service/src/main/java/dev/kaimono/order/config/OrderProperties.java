@@ -1,0 +1,44 @@
+package dev.kaimono.order.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of order-service ({@code kaimono.order.*}).
+ *
+ * @param saga the place-order saga's deadlines and its scanner
+ * @param projection the projector
+ */
+@ConfigurationProperties("kaimono.order")
+public record OrderProperties(@DefaultValue Saga saga, @DefaultValue Projection projection) {
+
+    /**
+     * @param stockTimeout how long the saga waits for inventory's reply before resending reserve-stock
+     * @param paymentTimeout how long the saga waits for payment's reply before resending process-payment
+     * @param maxAttempts how many times a step's command is sent before the saga compensates and cancels
+     * @param scanInterval how often overdue sagas are looked for
+     * @param scanBatch most sagas handled per scan
+     * @param scannerEnabled whether this instance scans for overdue sagas
+     */
+    public record Saga(
+            @DefaultValue("10s") Duration stockTimeout,
+            @DefaultValue("15s") Duration paymentTimeout,
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("1s") Duration scanInterval,
+            @DefaultValue("100") int scanBatch,
+            @DefaultValue("true") boolean scannerEnabled) {
+    }
+
+    /**
+     * @param pollInterval how often the projector looks for new events when no local write woke it
+     * @param batchSize events per projector transaction
+     * @param enabled whether this instance runs the projector
+     */
+    public record Projection(
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("true") boolean enabled) {
+    }
+}

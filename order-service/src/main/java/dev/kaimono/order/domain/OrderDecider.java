@@ -1,0 +1,168 @@
+package dev.kaimono.order.domain;
+
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.kaimono.order.domain.OrderCommand.CancelOrder;
+import dev.kaimono.order.domain.OrderCommand.ConfirmOrder;
+import dev.kaimono.order.domain.OrderCommand.PlaceOrder;
+import dev.kaimono.order.domain.OrderCommand.RecordDelivery;
+import dev.kaimono.order.domain.OrderCommand.RecordShipment;
+import dev.kaimono.order.domain.OrderCommand.RejectOrder;
+import dev.kaimono.order.domain.OrderEvent.OrderCancelled;
+import dev.kaimono.order.domain.OrderEvent.OrderConfirmed;
+import dev.kaimono.order.domain.OrderEvent.OrderDelivered;
+import dev.kaimono.order.domain.OrderEvent.OrderPlaced;
+import dev.kaimono.order.domain.OrderEvent.OrderShipped;
+
+/**
+ * The order's rules as a decider: {@link #decide} turns a command and the current state into the events
+ * that happen (or refuses with an {@link OrderRuleViolationException}); {@link #evolve} applies one event
+ * to a state. Both are pure. A command that is already satisfied (confirming a confirmed order, recording
+ * the same dispatch twice, cancelling a cancelled order) decides no events, so redelivered messages and
+ * client retries are harmless.
+ */
+public final class OrderDecider {
+
+    /** Most lines one order may have. */
+    public static final int MAX_LINES = 50;
+
+    private OrderDecider() {
+    }
+
+    public static Order initialState() {
+        return Order.INITIAL;
+    }
+
+    public static List<OrderEvent> decide(OrderCommand command, Order state) {
+        return switch (command) {
+            case PlaceOrder place -> place(place, state);
+            case ConfirmOrder confirm -> confirm(confirm, placed(state, command));
+            case RejectOrder reject -> reject(reject, placed(state, command));
+            case CancelOrder cancel -> cancel(cancel, placed(state, command));
+            case RecordShipment shipment -> ship(shipment, placed(state, command));
+            case RecordDelivery delivery -> deliver(delivery, placed(state, command));
+        };
+    }
+
+    public static Order evolve(Order state, OrderEvent event) {
+        return switch (event) {
+            case OrderPlaced placed -> new Order(placed.orderId(), placed.customerId(), OrderStatus.PENDING, placed.lines(),
+                    placed.total(), placed.shippingAddress(), placed.paymentMethod(), null, null, null,
+                    placed.occurredAt(), placed.occurredAt());
+            case OrderConfirmed confirmed -> existing(state, event).confirmed(confirmed.paymentId(), confirmed.occurredAt());
+            case OrderCancelled cancelled -> existing(state, event).cancelled(cancelled.reason(), cancelled.occurredAt());
+            case OrderShipped shipped -> existing(state, event).shipped(shipped.shipment(), shipped.occurredAt());
+            case OrderDelivered delivered -> existing(state, event).withStatus(OrderStatus.DELIVERED, delivered.occurredAt());
+        };
+    }
+
+    /** The state after all the events, from the initial state. */
+    public static Order fold(List<? extends OrderEvent> events) {
+        return fold(initialState(), events);
+    }
+
+    public static Order fold(Order state, List<? extends OrderEvent> events) {
+        Order current = state;
+        for (OrderEvent event : events) {
+            current = evolve(current, event);
+        }
+        return current;
+    }
+
+    private static List<OrderEvent> place(PlaceOrder command, Order state) {
+        if (state.isPlaced()) {
+            throw new OrderRuleViolationException(state.status(), "Order %s was placed already".formatted(command.orderId()));
+        }
+        if (command.lines().isEmpty()) {
+            throw new IllegalArgumentException("An order has at least one line");
+        }
+        if (command.lines().size() > MAX_LINES) {
+            throw new IllegalArgumentException("An order has at most %d lines".formatted(MAX_LINES));
+        }
+        Set<ProductId> products = new HashSet<>();
+        for (OrderLine line : command.lines()) {
+            if (!products.add(line.productId())) {
+                throw new IllegalArgumentException("Product %s appears twice; order it once with the total quantity"
+                        .formatted(line.productId()));
+            }
+        }
+        Currency currency = command.lines().getFirst().unitPrice().currency();
+        Money total = Money.zero(currency);
+        for (OrderLine line : command.lines()) {
+            if (!line.unitPrice().currency().equals(currency)) {
+                throw new IllegalArgumentException("All lines of an order are priced in one currency");
+            }
+            total = total.plus(line.subtotal());
+        }
+        return List.of(new OrderPlaced(command.orderId(), command.customerId(), command.lines(), total,
+                command.shippingAddress(), command.paymentMethod(), command.at()));
+    }
+
+    private static List<OrderEvent> confirm(ConfirmOrder command, Order state) {
+        return switch (state.status()) {
+            case PENDING -> List.of(new OrderConfirmed(command.orderId(), command.paymentId(), command.at()));
+            case CONFIRMED, SHIPPED, DELIVERED -> List.of();
+            case CANCELLED -> throw refused(state, "A cancelled order cannot be confirmed");
+        };
+    }
+
+    private static List<OrderEvent> reject(RejectOrder command, Order state) {
+        return switch (state.status()) {
+            case PENDING -> List.of(new OrderCancelled(command.orderId(), command.reason(), false, command.at()));
+            case CANCELLED -> List.of();
+            case CONFIRMED, SHIPPED, DELIVERED -> throw refused(state, "The order was placed; only its shopper may cancel it now");
+        };
+    }
+
+    private static List<OrderEvent> cancel(CancelOrder command, Order state) {
+        return switch (state.status()) {
+            case CONFIRMED -> List.of(new OrderCancelled(command.orderId(), CancellationReason.CUSTOMER_REQUEST, true, command.at()));
+            case CANCELLED -> List.of();
+            case PENDING -> throw refused(state, "The order is still being placed; try again in a moment");
+            case SHIPPED, DELIVERED -> throw refused(state, "The order has been dispatched and can no longer be cancelled");
+        };
+    }
+
+    private static List<OrderEvent> ship(RecordShipment command, Order state) {
+        return switch (state.status()) {
+            case CONFIRMED -> List.of(new OrderShipped(command.orderId(), command.shipment(), command.at()));
+            case SHIPPED, DELIVERED -> List.of();
+            case PENDING -> throw refused(state, "A pending order cannot be dispatched");
+            case CANCELLED -> throw refused(state, "A cancelled order cannot be dispatched");
+        };
+    }
+
+    private static List<OrderEvent> deliver(RecordDelivery command, Order state) {
+        return switch (state.status()) {
+            case SHIPPED -> List.of(new OrderDelivered(command.orderId(), command.shipmentId(), command.at()));
+            // The dispatch report is late (retried, or dead-lettered): delivery implies it.
+            case CONFIRMED -> List.of(new OrderShipped(command.orderId(), new Shipment(command.shipmentId(), null, null), command.at()),
+                    new OrderDelivered(command.orderId(), command.shipmentId(), command.at()));
+            case DELIVERED -> List.of();
+            case PENDING -> throw refused(state, "A pending order cannot be delivered");
+            case CANCELLED -> throw refused(state, "A cancelled order cannot be delivered");
+        };
+    }
+
+    private static Order placed(Order state, OrderCommand command) {
+        if (!state.isPlaced()) {
+            throw new UnknownOrderException(command.orderId());
+        }
+        return state;
+    }
+
+    private static Order existing(Order state, OrderEvent event) {
+        if (!state.isPlaced()) {
+            throw new IllegalStateException("%s for order %s, which has no OrderPlaced before it"
+                    .formatted(event.getClass().getSimpleName(), event.orderId()));
+        }
+        return state;
+    }
+
+    private static OrderRuleViolationException refused(Order state, String message) {
+        return new OrderRuleViolationException(state.status(), message);
+    }
+}

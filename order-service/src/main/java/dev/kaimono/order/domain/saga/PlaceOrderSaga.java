@@ -1,0 +1,150 @@
+package dev.kaimono.order.domain.saga;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import dev.kaimono.order.domain.CancellationReason;
+import dev.kaimono.order.domain.Order;
+import dev.kaimono.order.domain.OrderCommand;
+import dev.kaimono.order.domain.OrderStatus;
+import dev.kaimono.order.domain.saga.SagaCommand.ProcessPayment;
+import dev.kaimono.order.domain.saga.SagaCommand.RefundPayment;
+import dev.kaimono.order.domain.saga.SagaCommand.ReleaseStock;
+import dev.kaimono.order.domain.saga.SagaCommand.ReserveStock;
+import dev.kaimono.order.domain.saga.SagaInput.DeadlinePassed;
+import dev.kaimono.order.domain.saga.SagaInput.PaymentCompleted;
+import dev.kaimono.order.domain.saga.SagaInput.PaymentFailed;
+import dev.kaimono.order.domain.saga.SagaInput.StockReservationFailed;
+import dev.kaimono.order.domain.saga.SagaInput.StockReserved;
+
+/**
+ * The orchestrated saga that places an order (ARCHITECTURE §3), as pure transitions:
+ *
+ * <pre>
+ *  start ──ReserveStock──▶ AWAITING_STOCK ──StockReserved / ProcessPayment──▶ AWAITING_PAYMENT ──PaymentCompleted──▶ COMPLETED (ConfirmOrder)
+ *                              │ StockReservationFailed → CANCELLED (OUT_OF_STOCK)        │ PaymentFailed → ReleaseStock, CANCELLED (PAYMENT_DECLINED)
+ *                              │ deadline: resend ×(maxAttempts-1),                       │ deadline: resend ×(maxAttempts-1),
+ *                              │   then ReleaseStock, CANCELLED (TIMED_OUT)               │   then ReleaseStock + RefundPayment, CANCELLED (TIMED_OUT)
+ * </pre>
+ *
+ * <p>Every command is idempotent per order at its receiver, which is what makes resending on a deadline and
+ * compensating "just in case" safe: a reservation or capture may exist that the saga never heard of, so a
+ * timed-out step undoes it blindly. Replies that arrive late or twice are ignored, except those that reveal
+ * an effect to undo: stock reserved for a cancelled order is released again, and a payment captured for a
+ * cancelled order is refunded.
+ */
+public final class PlaceOrderSaga {
+
+    /**
+     * How long each step waits for its reply, and how many times its command is sent before the saga
+     * compensates.
+     */
+    public record Deadlines(Duration stockTimeout, Duration paymentTimeout, int maxAttempts) {
+
+        public Deadlines {
+            Objects.requireNonNull(stockTimeout, "stockTimeout");
+            Objects.requireNonNull(paymentTimeout, "paymentTimeout");
+            if (stockTimeout.isNegative() || stockTimeout.isZero() || paymentTimeout.isNegative() || paymentTimeout.isZero()) {
+                throw new IllegalArgumentException("Timeouts are positive");
+            }
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("A step is attempted at least once: " + maxAttempts);
+            }
+        }
+    }
+
+    private final Deadlines deadlines;
+
+    public PlaceOrderSaga(Deadlines deadlines) {
+        this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
+    }
+
+    /** The saga of a just-placed order: reserve its stock. */
+    public Transition start(Order order, Instant now) {
+        if (order.status() != OrderStatus.PENDING) {
+            throw new IllegalArgumentException("A saga starts for a pending order, not " + order.status());
+        }
+        List<StockLine> lines = order.lines().stream().map(line -> new StockLine(line.productId(), line.quantity())).toList();
+        PlaceOrderSagaState state = new PlaceOrderSagaState(order.id(), order.customerId(), SagaStep.AWAITING_STOCK, 1,
+                now.plus(deadlines.stockTimeout()), lines, order.total(), order.paymentMethod(), null, null, now, now, 0);
+        return new Transition(null, state, "OrderPlaced", List.of(new ReserveStock(lines)), null, null);
+    }
+
+    public Transition handle(PlaceOrderSagaState state, SagaInput input, Instant now) {
+        return switch (input) {
+            case StockReserved reserved -> stockReserved(state, input, now);
+            case StockReservationFailed failed -> stockReservationFailed(state, input, now);
+            case PaymentCompleted completed -> paymentCompleted(state, completed, now);
+            case PaymentFailed failed -> paymentFailed(state, input, now);
+            case DeadlinePassed passed -> deadlinePassed(state, input, now);
+        };
+    }
+
+    private Transition stockReserved(PlaceOrderSagaState state, SagaInput input, Instant now) {
+        return switch (state.step()) {
+            case AWAITING_STOCK -> new Transition(state,
+                    state.waitingFor(SagaStep.AWAITING_PAYMENT, 1, now.plus(deadlines.paymentTimeout()), now),
+                    input.name(), List.of(processPayment(state)), null, null);
+            // A reservation the cancelled saga did not wait for: give it back (release is idempotent).
+            case CANCELLED -> new Transition(state, state.touched(now), input.name(), List.of(new ReleaseStock()), null,
+                    SagaStep.AWAITING_STOCK);
+            case AWAITING_PAYMENT, COMPLETED -> ignored(state, input);
+        };
+    }
+
+    private Transition stockReservationFailed(PlaceOrderSagaState state, SagaInput input, Instant now) {
+        if (state.step() != SagaStep.AWAITING_STOCK) {
+            return ignored(state, input);
+        }
+        return new Transition(state, state.cancelled(CancellationReason.OUT_OF_STOCK, now), input.name(), List.of(),
+                new OrderCommand.RejectOrder(state.orderId(), CancellationReason.OUT_OF_STOCK, now), null);
+    }
+
+    private Transition paymentCompleted(PlaceOrderSagaState state, PaymentCompleted completed, Instant now) {
+        return switch (state.step()) {
+            case AWAITING_PAYMENT -> new Transition(state, state.completed(completed.paymentId(), now), completed.name(),
+                    List.of(), new OrderCommand.ConfirmOrder(state.orderId(), completed.paymentId(), now), null);
+            // Captured after the saga gave up (a late reply to a timed-out step): give the money back.
+            case CANCELLED -> new Transition(state, state.touched(now), completed.name(),
+                    List.of(new RefundPayment(completed.amount())), null, SagaStep.AWAITING_PAYMENT);
+            case AWAITING_STOCK, COMPLETED -> ignored(state, completed);
+        };
+    }
+
+    private Transition paymentFailed(PlaceOrderSagaState state, SagaInput input, Instant now) {
+        if (state.step() != SagaStep.AWAITING_PAYMENT) {
+            return ignored(state, input);
+        }
+        return new Transition(state, state.cancelled(CancellationReason.PAYMENT_DECLINED, now), input.name(),
+                List.of(new ReleaseStock()),
+                new OrderCommand.RejectOrder(state.orderId(), CancellationReason.PAYMENT_DECLINED, now), SagaStep.AWAITING_PAYMENT);
+    }
+
+    private Transition deadlinePassed(PlaceOrderSagaState state, SagaInput input, Instant now) {
+        if (state.step().isFinal() || !state.isOverdue(now)) {
+            return ignored(state, input);
+        }
+        boolean stock = state.step() == SagaStep.AWAITING_STOCK;
+        if (state.attempts() < deadlines.maxAttempts()) {
+            Duration timeout = stock ? deadlines.stockTimeout() : deadlines.paymentTimeout();
+            SagaCommand again = stock ? new ReserveStock(state.lines()) : processPayment(state);
+            return new Transition(state, state.waitingFor(state.step(), state.attempts() + 1, now.plus(timeout), now),
+                    input.name(), List.of(again), null, null);
+        }
+        List<SagaCommand> undo = stock
+                ? List.of(new ReleaseStock())
+                : List.of(new ReleaseStock(), new RefundPayment(state.amount()));
+        return new Transition(state, state.cancelled(CancellationReason.TIMED_OUT, now), input.name(), undo,
+                new OrderCommand.RejectOrder(state.orderId(), CancellationReason.TIMED_OUT, now), state.step());
+    }
+
+    private static ProcessPayment processPayment(PlaceOrderSagaState state) {
+        return new ProcessPayment(state.customerId(), state.amount(), state.paymentMethod());
+    }
+
+    private static Transition ignored(PlaceOrderSagaState state, SagaInput input) {
+        return new Transition(state, state, input.name(), List.of(), null, null);
+    }
+}

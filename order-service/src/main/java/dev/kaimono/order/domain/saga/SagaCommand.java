@@ -1,0 +1,41 @@
+package dev.kaimono.order.domain.saga;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.kaimono.order.domain.CustomerId;
+import dev.kaimono.order.domain.Money;
+
+/** What the saga asks of another service. Each is idempotent per order, so it may be sent again. */
+public sealed interface SagaCommand {
+
+    /** Hold every line, all or nothing. */
+    record ReserveStock(List<StockLine> lines) implements SagaCommand {
+
+        public ReserveStock {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** Give back whatever the order holds (a no-op if it holds nothing). */
+    record ReleaseStock() implements SagaCommand {
+    }
+
+    /** Charge the order once. */
+    record ProcessPayment(CustomerId customerId, Money amount, String paymentMethod) implements SagaCommand {
+
+        public ProcessPayment {
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(paymentMethod, "paymentMethod");
+        }
+    }
+
+    /** Refund whatever was captured for the order (a no-op if nothing was). */
+    record RefundPayment(Money amount) implements SagaCommand {
+
+        public RefundPayment {
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.kaimono.order.domain.saga;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.kaimono.order.domain.Money;
+
+/** What moves a place-order saga: a participant's reply, or its deadline passing. */
+public sealed interface SagaInput {
+
+    /** A name for logs and the saga's transition log. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
+    /** Inventory holds every line of the order. */
+    record StockReserved() implements SagaInput {
+    }
+
+    /** Inventory could not hold every line; nothing is held. */
+    record StockReservationFailed() implements SagaInput {
+    }
+
+    /** Payment captured the amount. */
+    record PaymentCompleted(UUID paymentId, Money amount) implements SagaInput {
+
+        public PaymentCompleted {
+            Objects.requireNonNull(paymentId, "paymentId");
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /** Payment declined or failed; nothing was captured. */
+    record PaymentFailed(String reason) implements SagaInput {
+    }
+
+    /** The current step's deadline passed without a reply. */
+    record DeadlinePassed() implements SagaInput {
+    }
+}

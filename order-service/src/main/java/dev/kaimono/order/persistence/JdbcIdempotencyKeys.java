@@ -1,0 +1,47 @@
+package dev.kaimono.order.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.kaimono.order.application.IdempotencyKeys;
+import dev.kaimono.order.domain.CustomerId;
+import dev.kaimono.order.domain.OrderId;
+
+/** {@link IdempotencyKeys} on {@code idempotency_key}. */
+@Repository
+class JdbcIdempotencyKeys implements IdempotencyKeys {
+
+    private final JdbcClient jdbc;
+
+    JdbcIdempotencyKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<StoredKey> find(CustomerId customer, String key) {
+        return jdbc.sql("SELECT request_hash, order_id FROM idempotency_key WHERE customer_id = :customer AND key = :key")
+                .param("customer", customer.value()).param("key", key)
+                .query((row, n) -> new StoredKey(row.getString("request_hash"), new OrderId(row.getObject("order_id", UUID.class))))
+                .optional();
+    }
+
+    @Override
+    public void insert(CustomerId customer, String key, String requestHash, OrderId orderId, Instant at) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO idempotency_key (customer_id, key, request_hash, order_id, created_at)
+                    VALUES (:customer, :key, :hash, :order, :at)""")
+                    .param("customer", customer.value()).param("key", key).param("hash", requestHash)
+                    .param("order", orderId.value()).param("at", Timestamp.from(at))
+                    .update();
+        } catch (DuplicateKeyException taken) {
+            throw new IdempotencyKeyTakenException(taken);
+        }
+    }
+}

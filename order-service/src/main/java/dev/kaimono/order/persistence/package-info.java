@@ -1,0 +1,2 @@
+/** JdbcClient repositories of order-service's mutable state: place-order sagas, carts, idempotency keys. */
+package dev.kaimono.order.persistence;

@@ -1,0 +1,162 @@
+package dev.kaimono.order.projection;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.kaimono.order.application.EventStream;
+import dev.kaimono.order.application.OrderEventStore;
+import dev.kaimono.order.domain.OrderId;
+
+/**
+ * Catches projections up with the event store. Each batch runs in one transaction that holds the
+ * projection's advisory lock (so one instance at a time works on a projection), reads the events after
+ * the projection's checkpoint, rewrites the rows of the orders they belong to, and moves the checkpoint:
+ * read model and checkpoint always agree, so a crash repeats at most an uncommitted batch.
+ *
+ * <p>The feed is ordered by (writing transaction id, position) and only returns events of transactions
+ * older than the oldest one still running ({@code pg_snapshot_xmin}). Positions come from a sequence and
+ * commit out of order; reading by position alone would skip an event whose transaction commits after a
+ * later position was read. The price is that one long transaction anywhere on the server holds the feed
+ * back until it ends.
+ */
+@Component
+public class Projector {
+
+    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('kaimono.order.projection.' || :name))";
+
+    private final JdbcClient jdbc;
+    private final OrderEventStore store;
+    private final TransactionTemplate transactions;
+    private final Map<String, Projection> projections;
+    private final Clock clock;
+    private final int batchSize;
+
+    Projector(JdbcClient jdbc, OrderEventStore store, PlatformTransactionManager transactionManager, List<Projection> projections,
+            Clock clock, ProjectionSettings settings) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.projections = projections.stream().collect(Collectors.toUnmodifiableMap(Projection::name, Function.identity()));
+        this.clock = clock;
+        this.batchSize = settings.batchSize();
+    }
+
+    /** Batch size of the projector. */
+    public record ProjectionSettings(int batchSize) {
+    }
+
+    /** Where a projection is in the feed. */
+    public record Checkpoint(String projection, String transactionId, long position) {
+    }
+
+    public Set<String> names() {
+        return projections.keySet();
+    }
+
+    /** Catches every projection up as far as the feed allows. @return events projected */
+    public int catchUpAll() {
+        int total = 0;
+        for (Projection projection : projections.values()) {
+            int projected;
+            do {
+                projected = transactions.execute(status -> batch(projection, true));
+                total += projected;
+            } while (projected == batchSize);
+        }
+        return total;
+    }
+
+    /**
+     * Empties the projection's read model and replays every event into it, in one transaction: readers see
+     * the old rows until the new ones commit. Waits for a batch in progress on another instance.
+     *
+     * @return the events replayed and the checkpoint reached
+     */
+    public Rebuilt rebuild(String name) {
+        Projection projection = projections.get(name);
+        if (projection == null) {
+            throw new UnknownProjectionException(name);
+        }
+        return transactions.execute(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('kaimono.order.projection.' || :name))").param("name", name)
+                    .query((row, n) -> 1).list();
+            projection.reset();
+            jdbc.sql("UPDATE projection_checkpoint SET transaction_id = '0', global_position = 0, updated_at = :now WHERE name = :name")
+                    .param("now", Timestamp.from(clock.instant())).param("name", name).update();
+            int replayed = 0;
+            int projected;
+            do {
+                projected = batch(projection, false);
+                replayed += projected;
+            } while (projected == batchSize);
+            return new Rebuilt(name, replayed, checkpoint(name));
+        });
+    }
+
+    public List<Checkpoint> checkpoints() {
+        return projections.keySet().stream().sorted().map(this::checkpoint).toList();
+    }
+
+    /** The result of a rebuild. */
+    public record Rebuilt(String projection, int eventsReplayed, Checkpoint checkpoint) {
+    }
+
+    private int batch(Projection projection, boolean tryLock) {
+        if (tryLock && !Boolean.TRUE.equals(jdbc.sql(LOCK).param("name", projection.name()).query(Boolean.class).single())) {
+            return 0;
+        }
+        Checkpoint from = checkpoint(projection.name());
+        List<FeedEntry> feed = jdbc.sql("""
+                SELECT transaction_id::text AS transaction_id, global_position, aggregate_id FROM order_event
+                WHERE (transaction_id, global_position) > (CAST(:transactionId AS xid8), :position)
+                  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY transaction_id, global_position
+                LIMIT :limit""")
+                .param("transactionId", from.transactionId())
+                .param("position", from.position())
+                .param("limit", batchSize)
+                .query((row, n) -> new FeedEntry(row.getString("transaction_id"), row.getLong("global_position"),
+                        row.getObject("aggregate_id", UUID.class)))
+                .list();
+        if (feed.isEmpty()) {
+            return 0;
+        }
+        Set<UUID> orders = new LinkedHashSet<>(feed.stream().map(FeedEntry::aggregateId).toList());
+        for (UUID order : orders) {
+            EventStream stream = store.load(new OrderId(order));
+            projection.project(stream.state(), stream.version());
+        }
+        FeedEntry last = feed.getLast();
+        jdbc.sql("""
+                UPDATE projection_checkpoint SET transaction_id = CAST(:transactionId AS xid8), global_position = :position,
+                    updated_at = :now WHERE name = :name""")
+                .param("transactionId", last.transactionId())
+                .param("position", last.position())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("name", projection.name())
+                .update();
+        return feed.size();
+    }
+
+    private Checkpoint checkpoint(String name) {
+        return jdbc.sql("SELECT name, transaction_id::text AS transaction_id, global_position FROM projection_checkpoint WHERE name = :name")
+                .param("name", name)
+                .query((row, n) -> new Checkpoint(row.getString("name"), row.getString("transaction_id"), row.getLong("global_position")))
+                .single();
+    }
+
+    private record FeedEntry(String transactionId, long position, UUID aggregateId) {
+    }
+}

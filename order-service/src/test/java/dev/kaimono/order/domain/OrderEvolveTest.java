@@ -1,0 +1,91 @@
+package dev.kaimono.order.domain;
+
+import static dev.kaimono.order.domain.Orders.ORDER;
+import static dev.kaimono.order.domain.Orders.PAYMENT;
+import static dev.kaimono.order.domain.Orders.PLACED_AT;
+import static dev.kaimono.order.domain.Orders.SHIPMENT;
+import static dev.kaimono.order.domain.Orders.SHOPPER;
+import static dev.kaimono.order.domain.Orders.aConfirmedOrder;
+import static dev.kaimono.order.domain.Orders.aPendingOrder;
+import static dev.kaimono.order.domain.Orders.aShippedOrder;
+import static dev.kaimono.order.domain.Orders.anAddress;
+import static dev.kaimono.order.domain.Orders.aWhisk;
+import static dev.kaimono.order.domain.Orders.cancelledFor;
+import static dev.kaimono.order.domain.Orders.confirmed;
+import static dev.kaimono.order.domain.Orders.delivered;
+import static dev.kaimono.order.domain.Orders.minutesLater;
+import static dev.kaimono.order.domain.Orders.placed;
+import static dev.kaimono.order.domain.Orders.shipped;
+import static dev.kaimono.order.domain.Orders.twoTinsOfMatcha;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** How each event changes an order's state: one test per event type. */
+class OrderEvolveTest {
+
+    @Test
+    void orderPlacedStartsAPendingOrderWithItsPriceSnapshot() {
+        Order order = OrderDecider.evolve(OrderDecider.initialState(), placed());
+
+        assertThat(order).isEqualTo(new Order(ORDER, SHOPPER, OrderStatus.PENDING, List.of(twoTinsOfMatcha(), aWhisk()),
+                Money.of("9200", "JPY"), anAddress(), "pm_card_visa", null, null, null, PLACED_AT, PLACED_AT));
+    }
+
+    @Test
+    void orderConfirmedRecordsThePayment() {
+        Order order = OrderDecider.evolve(aPendingOrder(), confirmed());
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(order.paymentId()).isEqualTo(PAYMENT);
+        assertThat(order.updatedAt()).isEqualTo(minutesLater(1));
+        assertThat(order.lines()).isEqualTo(aPendingOrder().lines());
+    }
+
+    @Test
+    void orderCancelledRecordsWhy() {
+        Order order = OrderDecider.evolve(aConfirmedOrder(), cancelledFor(CancellationReason.CUSTOMER_REQUEST));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.cancellationReason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST);
+        assertThat(order.paymentId()).isEqualTo(PAYMENT);
+        assertThat(order.updatedAt()).isEqualTo(minutesLater(2));
+    }
+
+    @Test
+    void orderShippedRecordsTheShipment() {
+        Order order = OrderDecider.evolve(aConfirmedOrder(), shipped());
+
+        assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(order.shipment()).isEqualTo(new Shipment(SHIPMENT, "Yamato", "1234-5678"));
+        assertThat(order.updatedAt()).isEqualTo(minutesLater(60));
+    }
+
+    @Test
+    void orderDeliveredEndsTheLifecycleKeepingTheShipment() {
+        Order order = OrderDecider.evolve(aShippedOrder(), delivered());
+
+        assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(order.status().isFinal()).isTrue();
+        assertThat(order.shipment().shipmentId()).isEqualTo(SHIPMENT);
+        assertThat(order.updatedAt()).isEqualTo(minutesLater(24 * 60));
+    }
+
+    @Test
+    void anEventBeforeOrderPlacedMeansACorruptStream() {
+        assertThatIllegalStateException().isThrownBy(() -> OrderDecider.evolve(OrderDecider.initialState(), confirmed()))
+                .withMessageContaining("no OrderPlaced before it");
+    }
+
+    @Test
+    void foldingTheWholeHistoryGivesTheLatestState() {
+        Order order = OrderDecider.fold(List.of(placed(), confirmed(), shipped(), delivered()));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(order.placedAt()).isEqualTo(PLACED_AT);
+        assertThat(order.total()).isEqualTo(Money.of("9200", "JPY"));
+    }
+}
