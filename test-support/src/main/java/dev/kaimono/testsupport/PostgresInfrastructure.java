@@ -46,7 +46,11 @@ public final class PostgresInfrastructure {
 
     /** Creates an empty database and returns the Spring properties that point a context at it. */
     public Map<String, String> freshDatabaseProperties() {
-        String name = createDatabase();
+        return propertiesFor(createDatabase());
+    }
+
+    /** The Spring properties that point a context at the database. */
+    public Map<String, String> propertiesFor(String name) {
         return Map.of(
                 "spring.datasource.url", jdbcUrl(name),
                 "spring.datasource.username", user,
@@ -58,6 +62,11 @@ public final class PostgresInfrastructure {
         String name = TestResourceNames.fresh();
         execute("CREATE DATABASE " + name);
         return name;
+    }
+
+    /** Drops a database made by {@link #createDatabase()}, closing whatever still uses it. */
+    public void dropDatabase(String name) {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     public String jdbcUrl(String database) {

@@ -62,7 +62,11 @@ public final class RabbitMqInfrastructure {
 
     /** Creates an empty virtual host and returns the Spring properties that point a context at it. */
     public Map<String, String> freshVirtualHostProperties() {
-        String vhost = createVirtualHost();
+        return propertiesFor(createVirtualHost());
+    }
+
+    /** The Spring properties that point a context at the virtual host. */
+    public Map<String, String> propertiesFor(String vhost) {
         return Map.of(
                 "spring.rabbitmq.host", host,
                 "spring.rabbitmq.port", Integer.toString(port),
@@ -83,6 +87,15 @@ public final class RabbitMqInfrastructure {
             rabbitmqctl("set_permissions", "-p", vhost, user, ".*", ".*", ".*");
         }
         return vhost;
+    }
+
+    /** Deletes a virtual host made by {@link #createVirtualHost()} with everything in it. */
+    public void deleteVirtualHost(String vhost) {
+        try {
+            managementApi("DELETE", "/api/vhosts/" + vhost, null);
+        } catch (ConnectException noManagementApi) {
+            rabbitmqctl("delete_vhost", vhost);
+        }
     }
 
     public String host() {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class TestResourceNames {
 
-    static final Duration STALE_AFTER = Duration.ofHours(2);
+    static final Duration STALE_AFTER = Duration.ofMinutes(45);
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private static final Pattern NAME = Pattern.compile("kt_(\\d{14})_[0-9a-f]{8}");

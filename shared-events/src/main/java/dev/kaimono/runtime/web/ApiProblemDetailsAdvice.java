@@ -3,6 +3,7 @@ package dev.kaimono.runtime.web;
 import java.util.Comparator;
 import java.util.List;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -11,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -75,9 +75,24 @@ public abstract class ApiProblemDetailsAdvice extends ResponseEntityExceptionHan
                 "The request body is missing or is not valid JSON"), headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    @ExceptionHandler
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException exception) {
-        String expected = exception.getRequiredType() == null ? "value" : exception.getRequiredType().getSimpleName();
-        return invalid(List.of(new FieldError(exception.getName(), "must be a valid " + expected)));
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : String.valueOf(exception.getPropertyName());
+        return handleExceptionInternal(exception, invalid(List.of(new FieldError(field,
+                typeMismatchMessage(exception.getRequiredType())))), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** What a parameter of the type must look like, e.g. "must be a UUID" or "must be one of A, B". */
+    protected String typeMismatchMessage(Class<?> requiredType) {
+        if (requiredType == null) {
+            return "must be a valid value";
+        }
+        if (requiredType.isEnum()) {
+            return "must be one of " + String.join(", ",
+                    java.util.Arrays.stream(requiredType.getEnumConstants()).map(String::valueOf).toList());
+        }
+        return "must be a " + requiredType.getSimpleName();
     }
 }
