@@ -2,6 +2,7 @@ package dev.kaimono.messaging;
 
 import java.util.List;
 
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -12,6 +13,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -44,11 +46,32 @@ final class ConsumerContainers implements SmartLifecycle {
                             .multiplier(settings.multiplier())
                             .maxDelay(settings.maxInterval())
                             .predicate(failure -> !isMalformed(failure)))
-                    .recoverer(new RepublishMessageRecoverer(rabbit, Topology.DEAD_LETTER_EXCHANGE, queue.queueName()))
+                    .recoverer(new CountingRecoverer(rabbit, queue.queueName(), meters))
                     .build());
             container.afterPropertiesSet();
             return container;
         }).toList();
+    }
+
+    /** Dead-letters a delivery and counts it in {@code kaimono.dead.lettered{queue}}. */
+    private static final class CountingRecoverer extends RepublishMessageRecoverer {
+
+        private final Counter deadLettered;
+
+        CountingRecoverer(RabbitTemplate rabbit, String queue, MeterRegistry meters) {
+            super(rabbit, Topology.DEAD_LETTER_EXCHANGE, queue);
+            // Registered up front, so that rate() has a series before the first failure.
+            this.deadLettered = Counter.builder("kaimono.dead.lettered")
+                    .description("Deliveries moved to the dead-letter queue after failing")
+                    .tag("queue", queue)
+                    .register(meters);
+        }
+
+        @Override
+        public void recover(Message message, Throwable cause) {
+            super.recover(message, cause);
+            deadLettered.increment();
+        }
     }
 
     static boolean isMalformed(Throwable failure) {

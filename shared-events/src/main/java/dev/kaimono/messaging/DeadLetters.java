@@ -27,6 +27,19 @@ public class DeadLetters {
         this.rabbit = rabbit;
     }
 
+    /**
+     * How many messages wait in the queue's dead-letter queue, or {@code -1} when the broker cannot be
+     * asked (the metric then shows a gap rather than a reassuring zero).
+     */
+    public long count(String queue) {
+        try {
+            Long count = rabbit.execute(channel -> channel.messageCount(Topology.deadLetterQueueOf(queue)));
+            return count == null ? -1 : count;
+        } catch (RuntimeException unreachable) {
+            return -1;
+        }
+    }
+
     /** Up to {@code max} dead letters of the queue, oldest first; they stay in the dead-letter queue. */
     public List<DeadLetter> list(String queue, int max) {
         return rabbit.execute(channel -> {

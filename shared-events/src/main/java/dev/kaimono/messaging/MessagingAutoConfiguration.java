@@ -55,6 +55,12 @@ public class MessagingAutoConfiguration {
         return new DeadLetters(rabbit);
     }
 
+    @Bean
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    DeadLetterMetrics deadLetterMetrics(DeadLetters deadLetters, ObjectProvider<MessageHandlers> handlers) {
+        return new DeadLetterMetrics(deadLetters, handlers.orderedStream().map(MessageHandlers::queueName).toList());
+    }
+
     /** Dead-letter administration over HTTP, in services with Spring MVC and Spring Security. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

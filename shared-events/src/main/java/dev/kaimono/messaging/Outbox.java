@@ -49,7 +49,7 @@ public class Outbox {
         Instant now = clock.instant();
         EventEnvelope cause = MessageContext.current().orElse(null);
         EventEnvelope envelope = new EventEnvelope(eventId, type.name(), type.version(), now, source, aggregateId,
-                cause == null ? eventId : cause.correlationId(), cause == null ? null : cause.eventId(),
+                MessageContext.correlationIdFor(eventId), cause == null ? null : cause.eventId(),
                 codec.toData(payload));
         jdbc.sql("""
                 INSERT INTO outbox_event (event_id, event_type, exchange, routing_key, aggregate_id, body, headers, created_at)

@@ -42,7 +42,7 @@ public class MongoOutbox {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         EventEnvelope cause = MessageContext.current().orElse(null);
         EventEnvelope envelope = new EventEnvelope(eventId, type.name(), type.version(), now, source, aggregateId,
-                cause == null ? eventId : cause.correlationId(), cause == null ? null : cause.eventId(),
+                MessageContext.correlationIdFor(eventId), cause == null ? null : cause.eventId(),
                 codec.toData(payload));
         return new PendingEvent(eventId.toString(), type.name(), Topology.exchangeFor(type), type.name(),
                 new String(codec.encode(envelope), StandardCharsets.UTF_8), traceContext.current(), now);
