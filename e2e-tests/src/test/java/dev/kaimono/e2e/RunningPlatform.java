@@ -45,6 +45,7 @@ final class RunningPlatform implements AutoCloseable {
     private final Path runDirectory;
     private final RSAKey signingKey;
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final OtlpTraceReceiver traces = OtlpTraceReceiver.start();
 
     private RunningPlatform(Path root) {
         this.root = root;
@@ -61,6 +62,9 @@ final class RunningPlatform implements AutoCloseable {
         environment.put("KAIMONO_GATEWAY_TRUSTED_PROXIES", "127.0.0.1,::1");
         environment.put("KAIMONO_GATEWAY_RATELIMIT_LOGIN_REPLENISHRATE", "1");
         environment.put("KAIMONO_GATEWAY_RATELIMIT_LOGIN_BURSTCAPACITY", Integer.toString(LOGIN_BURST));
+        // Every service exports its spans to the test's collector, as ./platform does to a real one.
+        environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint());
+        environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "200ms");
     }
 
     static RunningPlatform start() {
@@ -97,6 +101,30 @@ final class RunningPlatform implements AutoCloseable {
         return "http://127.0.0.1:" + (8080 + PORT_OFFSET);
     }
 
+    /** The spans the services exported, as an OpenTelemetry collector would have received them. */
+    OtlpTraceReceiver traces() {
+        return traces;
+    }
+
+    /** The management (actuator) port of a service, shifted like every port of this platform. */
+    int managementPort(String service) {
+        return switch (service) {
+            case "gateway-service" -> 9080;
+            case "user-service" -> 9081;
+            case "catalog-service" -> 9082;
+            case "order-service" -> 9083;
+            case "inventory-service" -> 9084;
+            case "payment-service" -> 9085;
+            case "shipping-service" -> 9086;
+            default -> throw new IllegalArgumentException("No such service: " + service);
+        } + PORT_OFFSET;
+    }
+
+    /** Where the platform's services write their JSON logs. */
+    Path logOf(String service) {
+        return runDirectory.resolve("logs/" + service + ".log");
+    }
+
     RSAKey signingKey() {
         return signingKey;
     }
@@ -124,7 +152,11 @@ final class RunningPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        run(DOWN_TIMEOUT, "down");
+        try {
+            run(DOWN_TIMEOUT, "down");
+        } finally {
+            traces.close();
+        }
     }
 
     private void run(Duration timeout, String... arguments) {
