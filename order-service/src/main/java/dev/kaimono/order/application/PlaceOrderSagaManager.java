@@ -67,6 +67,8 @@ public class PlaceOrderSagaManager {
                 .description("Late or duplicate replies a place-order saga ignored").register(meters);
         Gauge.builder("kaimono.saga.overdue", overdue, AtomicLong::get)
                 .description("Place-order sagas past their deadline at the last scan").register(meters);
+        compensations("stock");
+        compensations("payment");
     }
 
     /** Starts the saga of a just-placed order, in the transaction that placed it. */
@@ -140,9 +142,7 @@ public class PlaceOrderSagaManager {
 
     private void count(Transition transition) {
         if (transition.compensated() != null) {
-            Counter.builder("kaimono.saga.compensations").description("Place-order saga compensations, by the step undone")
-                    .tag("step", transition.compensated() == SagaStep.AWAITING_STOCK ? "stock" : "payment")
-                    .register(meters).increment();
+            compensations(transition.compensated() == SagaStep.AWAITING_STOCK ? "stock" : "payment").increment();
         }
         if (transition.finishes()) {
             PlaceOrderSagaState end = transition.to();
@@ -153,6 +153,11 @@ public class PlaceOrderSagaManager {
                     .register(meters)
                     .record(Duration.between(end.startedAt(), end.updatedAt()));
         }
+    }
+
+    private Counter compensations(String step) {
+        return Counter.builder("kaimono.saga.compensations").description("Place-order saga compensations, by the step undone")
+                .tag("step", step).register(meters);
     }
 
     private static void afterCommit(Runnable action) {
