@@ -1,0 +1,36 @@
+# syntax=docker/dockerfile:1
+# One recipe for every Kaimono service:
+#   docker build --build-arg SERVICE=order-service -t kaimono/order-service .
+# docker-compose.yml builds all seven this way.
+
+FROM eclipse-temurin:25-jdk AS build
+ARG SERVICE
+WORKDIR /src
+COPY . .
+# The cache mount keeps Maven (downloaded by the wrapper) and the dependencies between builds;
+# "locked" because compose builds the seven images at once and Maven's local repository is not
+# safe for concurrent writers.
+RUN --mount=type=cache,target=/root/.m2,sharing=locked \
+    test -n "${SERVICE}" || { echo "Build with --build-arg SERVICE=<module>, e.g. SERVICE=user-service" >&2; exit 1; }; \
+    ./mvnw -B -q -pl "${SERVICE}" -am package -DskipTests
+RUN java -Djarmode=tools -jar "${SERVICE}/target/${SERVICE}.jar" extract --layers --launcher --destination /layers
+
+FROM eclipse-temurin:25-jre
+RUN groupadd --system --gid 10001 kaimono \
+ && useradd --system --uid 10001 --gid kaimono --no-create-home --home-dir /app --shell /usr/sbin/nologin kaimono
+COPY --chmod=755 deploy/docker/kaimono-healthcheck /usr/local/bin/kaimono-healthcheck
+WORKDIR /app
+# Least to most often changed, so a code change only replaces the last layer.
+COPY --from=build /layers/dependencies/ ./
+COPY --from=build /layers/spring-boot-loader/ ./
+COPY --from=build /layers/snapshot-dependencies/ ./
+COPY --from=build /layers/application/ ./
+# Heap at half the container limit: the rest (metaspace, code cache, thread stacks, Netty buffers)
+# takes roughly another 150 MB in a Spring Boot service. Native access: JarLauncher does not read the
+# jar manifest's Enable-Native-Access as `java -jar` would (Netty's epoll transport needs it).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
+-XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k --enable-native-access=ALL-UNNAMED"
+ARG SERVICE
+LABEL org.opencontainers.image.title="kaimono-${SERVICE}"
+USER 10001
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
