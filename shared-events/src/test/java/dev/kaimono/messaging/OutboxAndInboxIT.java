@@ -152,6 +152,8 @@ class OutboxAndInboxIT {
         MessagingTestApplication.POISONED.add("poison");
         MessagingTestApplication.POISON_ATTEMPTS.set(0);
         String aggregate = UUID.randomUUID().toString();
+        double deadLetteredBefore = meters.get("kaimono.dead.lettered").tag("queue", MessagingTestApplication.QUEUE)
+                .counter().count();
 
         EventEnvelope poison = publish(aggregate, new UserProfileUpdated(UUID.randomUUID(), "poison", Instant.now()));
         List<EventEnvelope> behind = List.of(publish(aggregate, registered("after-1")), publish(aggregate, registered("after-2")));
@@ -165,12 +167,17 @@ class OutboxAndInboxIT {
             assertThat(letter.failure()).contains("cannot apply poison");
         });
         assertThat(MessagingTestApplication.POISON_ATTEMPTS).hasValue(3);
+        assertThat(meters.get("kaimono.dead.lettered").tag("queue", MessagingTestApplication.QUEUE).counter().count())
+                .isEqualTo(deadLetteredBefore + 1);
+        assertThat(meters.get("kaimono.dead.letters").tag("queue", MessagingTestApplication.QUEUE).gauge().value())
+                .as("the dead-letter queue's depth, asked of the broker").isEqualTo(1.0);
 
         MessagingTestApplication.POISONED.clear();
         assertThat(deadLetters.replay(MessagingTestApplication.QUEUE, poison.eventId().toString())).isEqualTo(1);
 
         awaitEffect(poison.eventId());
         assertThat(deadLetters.list(MessagingTestApplication.QUEUE, 10)).isEmpty();
+        assertThat(meters.get("kaimono.dead.letters").tag("queue", MessagingTestApplication.QUEUE).gauge().value()).isZero();
     }
 
     @Test
