@@ -8,6 +8,7 @@ import static dev.kaimono.order.OrderBodies.withAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,17 +17,22 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import dev.kaimono.events.PaymentCompleted;
+import dev.kaimono.order.application.IdempotencyKeys;
 import dev.kaimono.events.ProcessPayment;
 import dev.kaimono.events.ReserveStock;
 import dev.kaimono.events.StockReserved;
 
 /** The shopper's API: placing with validation and idempotency, reading, history, time travel, the cart, access. */
 class OrderApiIT extends OrderServiceIntegrationTest {
+
+    @Autowired
+    IdempotencyKeys idempotencyKeys;
 
     @AfterEach
     void catalogUp() {
@@ -73,6 +79,22 @@ class OrderApiIT extends OrderServiceIntegrationTest {
         assertThat(ordersOf(ann)).isEqualTo(1);
         probe().await(UUID.fromString(first), ReserveStock.TYPE);
         assertThat(probe().all(UUID.fromString(first), ReserveStock.TYPE)).hasSize(1);
+    }
+
+    @Test
+    void anExpiredIdempotencyKeyIsForgottenAndPlacesANewOrder() {
+        Shopper ann = aShopper();
+        String key = "checkout-" + UUID.randomUUID();
+        String first = (String) ann.placeOrder(anOrder(), key).expectStatus().isEqualTo(HttpStatus.ACCEPTED)
+                .expectBody(Shopper.JSON).returnResult().getResponseBody().get("id");
+        jdbc.sql("UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE key = :key").param("key", key).update();
+
+        assertThat(idempotencyKeys.forgetStoredBefore(Instant.now().minus(Duration.ofHours(24)))).isGreaterThanOrEqualTo(1);
+
+        String second = (String) ann.placeOrder(anOrder(), key).expectStatus().isEqualTo(HttpStatus.ACCEPTED)
+                .expectBody(Shopper.JSON).returnResult().getResponseBody().get("id");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(ordersOf(ann)).isEqualTo(2);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.kaimono.messaging;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,5 +24,20 @@ public class Inbox {
                 .param("consumer", consumer)
                 .param("eventId", eventId)
                 .update() == 1;
+    }
+
+    /**
+     * Forgets up to {@code limit} deliveries recorded before {@code cutoff}; a message redelivered after
+     * that would be applied again, so the retention must outlast any redelivery (dead letters included).
+     *
+     * @return how many were forgotten
+     */
+    public int forgetBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                DELETE FROM inbox_event WHERE ctid IN (
+                    SELECT ctid FROM inbox_event WHERE received_at < :cutoff LIMIT :limit)""")
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .update();
     }
 }

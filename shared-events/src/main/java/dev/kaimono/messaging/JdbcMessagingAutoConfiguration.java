@@ -51,6 +51,12 @@ public class JdbcMessagingAutoConfiguration {
     }
 
     @Bean
+    InboxRetention inboxRetention(Inbox inbox, MessagingProperties properties) {
+        return new InboxRetention(inbox, properties.consumer().inboxRetention(), properties.consumer().inboxCleanupInterval(),
+                Clock.systemUTC());
+    }
+
+    @Bean
     ConsumerContainers consumerContainers(ObjectProvider<MessageHandlers> handlers, ConnectionFactory connectionFactory,
             RabbitTemplate rabbit, MessageCodec codec, Inbox inbox, PlatformTransactionManager transactionManager,
             MessagingProperties properties, ObjectProvider<MeterRegistry> meters, ApplicationContext applicationContext) {

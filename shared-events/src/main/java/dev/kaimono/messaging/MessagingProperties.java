@@ -41,12 +41,17 @@ public record MessagingProperties(
      * @param multiplier growth of the pause between retries
      * @param maxInterval longest pause between retries
      * @param prefetch messages a consumer holds unacknowledged
+     * @param inboxRetention how long the inbox remembers an applied message (longer than any dead letter
+     *        waits to be replayed: a message replayed after it is forgotten is applied again)
+     * @param inboxCleanupInterval how often forgotten deliveries are deleted
      */
     public record Consumer(
             @DefaultValue("4") int maxAttempts,
             @DefaultValue("200ms") Duration initialInterval,
             @DefaultValue("3.0") double multiplier,
             @DefaultValue("5s") Duration maxInterval,
-            @DefaultValue("20") int prefetch) {
+            @DefaultValue("20") int prefetch,
+            @DefaultValue("14d") Duration inboxRetention,
+            @DefaultValue("1h") Duration inboxCleanupInterval) {
     }
 }

@@ -64,6 +64,9 @@ class OutboxAndInboxIT {
     MeterRegistry meters;
 
     @Autowired
+    Inbox inbox;
+
+    @Autowired
     Tracer tracer;
 
     @AfterEach
@@ -178,6 +181,25 @@ class OutboxAndInboxIT {
         awaitEffect(poison.eventId());
         assertThat(deadLetters.list(MessagingTestApplication.QUEUE, 10)).isEmpty();
         assertThat(meters.get("kaimono.dead.letters").tag("queue", MessagingTestApplication.QUEUE).gauge().value()).isZero();
+    }
+
+    @Test
+    void theInboxForgetsDeliveriesOlderThanItsRetentionInBatchesAndKeepsTheRest() {
+        String consumer = "retention-" + UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO inbox_event (consumer, event_id, received_at)
+                SELECT :consumer, gen_random_uuid(), now() - interval '15 days' FROM generate_series(1, 2500)""")
+                .param("consumer", consumer).update();
+        UUID recent = UUID.randomUUID();
+        jdbc.sql("INSERT INTO inbox_event (consumer, event_id, received_at) VALUES (:consumer, :id, now() - interval '13 days')")
+                .param("consumer", consumer).param("id", recent).update();
+
+        int forgotten = new InboxRetention(inbox, Duration.ofDays(14), Duration.ofHours(1), java.time.Clock.systemUTC())
+                .forgetExpired();
+
+        assertThat(forgotten).isGreaterThanOrEqualTo(2500);
+        assertThat(jdbc.sql("SELECT event_id FROM inbox_event WHERE consumer = :consumer").param("consumer", consumer)
+                .query(UUID.class).list()).containsExactly(recent);
     }
 
     @Test

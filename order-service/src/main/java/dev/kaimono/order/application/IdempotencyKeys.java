@@ -18,6 +18,13 @@ public interface IdempotencyKeys {
      */
     void insert(CustomerId customer, String key, String requestHash, OrderId orderId, Instant at);
 
+    /**
+     * Forgets the keys stored before {@code cutoff}: a request repeating such a key places a new order.
+     *
+     * @return how many were forgotten
+     */
+    int forgetStoredBefore(Instant cutoff);
+
     /** A key and what it was used for. */
     record StoredKey(String requestHash, OrderId orderId) {
     }

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import dev.kaimono.order.application.IdempotencyKeys;
 import dev.kaimono.order.application.OrderEventsAppended;
 import dev.kaimono.order.application.PlaceOrderSagaManager;
 import dev.kaimono.order.catalog.CatalogProperties;
@@ -51,6 +52,12 @@ class OrderConfiguration {
     PeriodicWorker sagaDeadlineScanner(PlaceOrderSagaManager sagas, OrderProperties properties) {
         return new PeriodicWorker("saga-deadline-scanner", properties.saga().scanInterval(), properties.saga().scannerEnabled(),
                 () -> sagas.resumeOverdue(properties.saga().scanBatch()));
+    }
+
+    @Bean
+    PeriodicWorker idempotencyKeyExpiry(IdempotencyKeys keys, Clock clock, OrderProperties properties) {
+        return new PeriodicWorker("idempotency-key-expiry", properties.idempotencyKeys().cleanupInterval(), true,
+                () -> keys.forgetStoredBefore(clock.instant().minus(properties.idempotencyKeys().retention())));
     }
 
     @Bean

@@ -10,9 +10,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param saga the place-order saga's deadlines and its scanner
  * @param projection the projector
+ * @param idempotencyKeys how long {@code Idempotency-Key}s are remembered
  */
 @ConfigurationProperties("kaimono.order")
-public record OrderProperties(@DefaultValue Saga saga, @DefaultValue Projection projection) {
+public record OrderProperties(@DefaultValue Saga saga, @DefaultValue Projection projection,
+        @DefaultValue IdempotencyKeys idempotencyKeys) {
+
+    /**
+     * @param retention how long a key answers with its order (a client retrying later places a new one)
+     * @param cleanupInterval how often expired keys are deleted
+     */
+    public record IdempotencyKeys(
+            @DefaultValue("24h") Duration retention,
+            @DefaultValue("10m") Duration cleanupInterval) {
+    }
 
     /**
      * @param stockTimeout how long the saga waits for inventory's reply before resending reserve-stock

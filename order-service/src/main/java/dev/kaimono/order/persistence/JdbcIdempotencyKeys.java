@@ -17,6 +17,8 @@ import dev.kaimono.order.domain.OrderId;
 @Repository
 class JdbcIdempotencyKeys implements IdempotencyKeys {
 
+    private static final int BATCH = 1000;
+
     private final JdbcClient jdbc;
 
     JdbcIdempotencyKeys(JdbcClient jdbc) {
@@ -43,5 +45,21 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
         } catch (DuplicateKeyException taken) {
             throw new IdempotencyKeyTakenException(taken);
         }
+    }
+
+    @Override
+    public int forgetStoredBefore(Instant cutoff) {
+        int total = 0;
+        int deleted;
+        do {
+            // Bounded batches: short transactions, no long lock on a busy table.
+            deleted = jdbc.sql("""
+                    DELETE FROM idempotency_key WHERE ctid IN (
+                        SELECT ctid FROM idempotency_key WHERE created_at < :cutoff LIMIT :limit)""")
+                    .param("cutoff", Timestamp.from(cutoff)).param("limit", BATCH)
+                    .update();
+            total += deleted;
+        } while (deleted == BATCH);
+        return total;
     }
 }
