@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,16 +18,20 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.core.JacksonException;
+
 /**
  * The base of each service's one {@code @RestControllerAdvice}: every error becomes an RFC 9457 problem,
- * and a 400 names each offending field or parameter in {@code errors: [{field, message}]}. A service
- * extends it and adds handlers for its own domain exceptions.
+ * and a 400 names each offending field or parameter in {@code errors: [{field, message}]} — a JSON value of
+ * the wrong type by its path in the body ({@code lines[1].quantity}). A service extends it and adds handlers
+ * for its own domain exceptions.
  */
 public abstract class ApiProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** A 400 problem naming the fields in its detail and listing them with their messages. */
     public static ProblemDetail invalid(List<FieldError> errors) {
-        List<FieldError> sorted = errors.stream().sorted(Comparator.comparing(FieldError::field)).toList();
+        List<FieldError> sorted = errors.stream().distinct()
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message)).toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields: "
                 + String.join(", ", sorted.stream().map(FieldError::field).distinct().toList()));
         problem.setTitle("Invalid request");
@@ -45,7 +50,7 @@ public abstract class ApiProblemDetailsAdvice extends ResponseEntityExceptionHan
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = exception.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .map(error -> new FieldError(error.getField(), message(error)))
                 .toList();
         return handleExceptionInternal(exception, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -55,7 +60,7 @@ public abstract class ApiProblemDetailsAdvice extends ResponseEntityExceptionHan
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = exception.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldError(
-                        result.getMethodParameter().getParameterName(), String.valueOf(error.getDefaultMessage()))))
+                        result.getMethodParameter().getParameterName(), message(error))))
                 .toList();
         return handleExceptionInternal(exception, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -71,6 +76,10 @@ public abstract class ApiProblemDetailsAdvice extends ResponseEntityExceptionHan
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (exception.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            return handleExceptionInternal(exception, invalid(List.of(new FieldError(path(json.getPath()), "has the wrong type"))),
+                    headers, HttpStatus.BAD_REQUEST, request);
+        }
         return handleExceptionInternal(exception, problem(HttpStatus.BAD_REQUEST, "Malformed request",
                 "The request body is missing or is not valid JSON"), headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -94,5 +103,25 @@ public abstract class ApiProblemDetailsAdvice extends ResponseEntityExceptionHan
                     java.util.Arrays.stream(requiredType.getEnumConstants()).map(String::valueOf).toList());
         }
         return "must be a " + requiredType.getSimpleName();
+    }
+
+    private static String message(MessageSourceResolvable error) {
+        if (error instanceof org.springframework.validation.FieldError field && field.isBindingFailure()) {
+            return "has the wrong type";
+        }
+        return String.valueOf(error.getDefaultMessage());
+    }
+
+    /** A JSON path as a client writes it: {@code shippingAddress.postalCode}, {@code lines[1].quantity}. */
+    private static String path(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 }
