@@ -1,6 +1,5 @@
 package dev.kaimono.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,23 +8,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Publishes what the {@link Outbox} stored, in the order it was stored, and marks an event sent only
@@ -43,14 +34,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final RabbitTemplate rabbit;
     private final MessageCodec codec;
+    private final OutboxPublisher publisher;
     private final MessagingProperties.Relay settings;
     private final Clock clock;
     private final Semaphore nudges = new Semaphore(0);
-    private final AtomicLong backlog = new AtomicLong();
-    private final Timer lag;
-    private final Counter published;
     private volatile Thread worker;
     private volatile boolean running;
     private volatile boolean brokerDown;
@@ -59,20 +47,10 @@ public class OutboxRelay implements SmartLifecycle {
             MessagingProperties.Relay settings, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.rabbit = rabbit;
         this.codec = codec;
         this.settings = settings;
         this.clock = clock;
-        Gauge.builder("kaimono.outbox.backlog", backlog, AtomicLong::get)
-                .description("Events stored in the outbox and not yet confirmed by the broker").register(meters);
-        this.lag = Timer.builder("kaimono.outbox.publish.lag")
-                .description("Time from storing an event in the outbox to the broker's confirm")
-                .publishPercentileHistogram()
-                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
-                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
-                .register(meters);
-        this.published = Counter.builder("kaimono.outbox.published").description("Events confirmed by the broker")
-                .register(meters);
+        this.publisher = new OutboxPublisher(rabbit, settings.confirmTimeout(), clock, meters);
     }
 
     /** Wakes the relay, e.g. after a transaction that stored events committed. */
@@ -102,14 +80,11 @@ public class OutboxRelay implements SmartLifecycle {
             if (batch.isEmpty()) {
                 return 0;
             }
-            sendAndConfirm(batch);
-            Instant now = clock.instant();
+            publisher.publishAndConfirm(batch.stream().map(this::outgoing).toList());
             jdbc.sql("UPDATE outbox_event SET published_at = :now, attempts = attempts + 1 WHERE id IN (:ids)")
-                    .param("now", Timestamp.from(now))
+                    .param("now", Timestamp.from(clock.instant()))
                     .param("ids", batch.stream().map(Pending::id).toList())
                     .update();
-            batch.forEach(event -> lag.record(Duration.between(event.createdAt(), now)));
-            published.increment(batch.size());
             return batch.size();
         });
         return count == null ? 0 : count;
@@ -126,35 +101,13 @@ public class OutboxRelay implements SmartLifecycle {
                 .param("cutoff", Timestamp.from(cutoff)).update();
     }
 
-    private void sendAndConfirm(List<Pending> batch) {
-        // One channel for the whole batch keeps the order; the batch counts only when every event is confirmed.
-        Boolean confirmed = rabbit.invoke(operations -> {
-            for (Pending event : batch) {
-                operations.send(event.exchange(), event.routingKey(), message(event));
-            }
-            return operations.waitForConfirms(settings.confirmTimeout().toMillis());
-        });
-        if (!Boolean.TRUE.equals(confirmed)) {
-            throw new IllegalStateException("The broker did not confirm %d events within %s"
-                    .formatted(batch.size(), settings.confirmTimeout()));
-        }
-    }
-
-    private Message message(Pending event) {
-        MessageBuilder builder = MessageBuilder.withBody(event.body().getBytes(StandardCharsets.UTF_8));
-        // The trace context of the transaction that stored the event, so its consumers join that trace.
-        codec.headersFromJson(event.headers()).forEach(builder::setHeader);
-        return builder
-                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
-                .setContentEncoding(StandardCharsets.UTF_8.name())
-                .setMessageId(event.eventId().toString())
-                .setType(event.eventType())
-                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .build();
+    private OutboxPublisher.Outgoing outgoing(Pending event) {
+        return new OutboxPublisher.Outgoing(event.eventId().toString(), event.eventType(), event.exchange(),
+                event.routingKey(), event.body(), codec.headersFromJson(event.headers()), event.createdAt());
     }
 
     private void refreshBacklog() {
-        backlog.set(jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single());
+        publisher.backlog(jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single());
     }
 
     private void loop() {

@@ -2,7 +2,6 @@ package dev.kaimono.catalog.outbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,15 +9,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.annotation.Id;
@@ -30,10 +24,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import dev.kaimono.messaging.MessagingProperties;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
+import dev.kaimono.messaging.OutboxPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Publishes the {@link PendingEvent}s of one collection, oldest first and each document's in array
@@ -54,14 +46,10 @@ class MongoOutboxRelay implements SmartLifecycle {
 
     private final MongoTemplate mongo;
     private final String collection;
-    private final RabbitTemplate rabbit;
+    private final OutboxPublisher publisher;
     private final RelayLease lease;
     private final MessagingProperties.Relay settings;
-    private final Clock clock;
     private final Semaphore nudges = new Semaphore(0);
-    private final AtomicLong backlog = new AtomicLong();
-    private final Timer lag;
-    private final Counter published;
     private volatile Thread worker;
     private volatile boolean running;
     private volatile boolean failing;
@@ -71,20 +59,9 @@ class MongoOutboxRelay implements SmartLifecycle {
             MessagingProperties.Relay settings, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.collection = collection;
-        this.rabbit = rabbit;
         this.lease = lease;
         this.settings = settings;
-        this.clock = clock;
-        Gauge.builder("kaimono.outbox.backlog", backlog, AtomicLong::get)
-                .description("Events stored in the outbox and not yet confirmed by the broker").register(meters);
-        this.lag = Timer.builder("kaimono.outbox.publish.lag")
-                .description("Time from storing an event in the outbox to the broker's confirm")
-                .publishPercentileHistogram()
-                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
-                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
-                .register(meters);
-        this.published = Counter.builder("kaimono.outbox.published").description("Events confirmed by the broker")
-                .register(meters);
+        this.publisher = new OutboxPublisher(rabbit, settings.confirmTimeout(), clock, meters);
     }
 
     /** Wakes the relay, e.g. after a write that stored events. */
@@ -100,7 +77,7 @@ class MongoOutboxRelay implements SmartLifecycle {
     int publishBatch() {
         leading = lease.tryAcquire();
         if (!leading) {
-            backlog.set(0);
+            publisher.backlog(0);
             return 0;
         }
         Query pending = Query.query(where(STORED_AT).gte(Date.from(Instant.EPOCH)))
@@ -109,20 +86,17 @@ class MongoOutboxRelay implements SmartLifecycle {
         pending.fields().include(PendingEvent.FIELD);
         List<WithPendingEvents> documents = mongo.find(pending, WithPendingEvents.class, collection);
         List<PendingEvent> batch = documents.stream().flatMap(document -> document.pendingEvents().stream()).toList();
-        backlog.set(documents.size() < settings.batchSize() ? batch.size() : countPending());
+        publisher.backlog(documents.size() < settings.batchSize() ? batch.size() : countPending());
         if (batch.isEmpty()) {
             return 0;
         }
-        sendAndConfirm(batch);
-        Instant confirmedAt = clock.instant();
+        publisher.publishAndConfirm(batch.stream().map(MongoOutboxRelay::outgoing).toList());
         for (WithPendingEvents document : documents) {
             List<String> eventIds = document.pendingEvents().stream().map(PendingEvent::eventId).toList();
             mongo.updateFirst(Query.query(where("_id").is(document.id())),
                     new Update().pull(PendingEvent.FIELD, new Document("eventId", new Document("$in", eventIds))), collection);
         }
-        batch.forEach(event -> lag.record(Duration.between(event.storedAt(), confirmedAt)));
-        published.increment(batch.size());
-        backlog.addAndGet(-batch.size());
+        publisher.backlog(publisher.backlog() - batch.size());
         return batch.size();
     }
 
@@ -139,33 +113,9 @@ class MongoOutboxRelay implements SmartLifecycle {
         return result == null ? 0 : ((Number) result.get("events")).longValue();
     }
 
-    private void sendAndConfirm(List<PendingEvent> batch) {
-        // One channel for the whole batch keeps the order; the batch counts only when every event is confirmed.
-        Boolean confirmed = rabbit.invoke(operations -> {
-            for (PendingEvent event : batch) {
-                operations.send(event.exchange(), event.routingKey(), message(event));
-            }
-            return operations.waitForConfirms(settings.confirmTimeout().toMillis());
-        });
-        if (!Boolean.TRUE.equals(confirmed)) {
-            throw new IllegalStateException("The broker did not confirm %d events within %s"
-                    .formatted(batch.size(), settings.confirmTimeout()));
-        }
-    }
-
-    private static Message message(PendingEvent event) {
-        MessageBuilder builder = MessageBuilder.withBody(event.body().getBytes(StandardCharsets.UTF_8));
-        // The trace context of the request that stored the event, so its consumers join that trace.
-        if (event.headers() != null) {
-            event.headers().forEach(builder::setHeader);
-        }
-        return builder
-                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
-                .setContentEncoding(StandardCharsets.UTF_8.name())
-                .setMessageId(event.eventId())
-                .setType(event.eventType())
-                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .build();
+    private static OutboxPublisher.Outgoing outgoing(PendingEvent event) {
+        return new OutboxPublisher.Outgoing(event.eventId(), event.eventType(), event.exchange(), event.routingKey(),
+                event.body(), event.headers(), event.storedAt());
     }
 
     private void loop() {
@@ -179,7 +129,7 @@ class MongoOutboxRelay implements SmartLifecycle {
                         failing = false;
                     }
                     backoff = settings.pollInterval();
-                    if (sent > 0 && backlog.get() > 0) {
+                    if (sent > 0 && publisher.backlog() > 0) {
                         continue;
                     }
                     nudges.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
