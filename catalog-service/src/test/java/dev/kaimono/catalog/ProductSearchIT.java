@@ -73,6 +73,13 @@ class ProductSearchIT {
     }
 
     @Test
+    void anyoneMayAskForTheHeadersOfWhatAnyoneMayRead() {
+        api.http().head().uri("/api/products?q=matcha").exchange().expectStatus().isOk();
+        api.http().head().uri("/api/products").header("Authorization", "Bearer not-a-token").exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
     void theBeginningOfANameWordFindsTheProduct() {
         assertThat(names("q=mat")).containsExactly(WHISK, LATTE);
         assertThat(names("q=Tea Bo")).containsExactly(CHAWAN);

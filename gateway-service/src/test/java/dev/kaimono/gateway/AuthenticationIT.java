@@ -34,6 +34,14 @@ class AuthenticationIT extends GatewayITSupport {
     }
 
     @Test
+    void letsAnonymousShoppersAskForTheCatalogsHeadersOnly() {
+        client.head().uri("/api/products/42").exchange()
+                .expectStatus().isOk();
+        client.head().uri("/api/orders").exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
     void letsAnonymousShoppersRegisterAndRefreshTokens() {
         client.post().uri("/api/users").exchange()
                 .expectStatus().isOk()

@@ -47,6 +47,9 @@ import dev.kaimono.gateway.error.Problems;
 @EnableConfigurationProperties(JwtProperties.class)
 class SecurityConfiguration {
 
+    /** What anyone may read without a token (GET, and HEAD for the same resources). */
+    private static final String[] PUBLIC_READS = {"/api/products/**", "/api/categories/**", "/api/product-details/**"};
+
     static final String ROLES_CLAIM = "roles";
 
     @Bean
@@ -62,8 +65,8 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/users", "/api/auth/token", "/api/auth/refresh").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/products/**", "/api/categories/**",
-                                "/api/product-details/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        .pathMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         .pathMatchers("/api/products/**", "/api/categories/**").hasRole("ADMIN")
                         .pathMatchers(HttpMethod.PUT, "/api/inventory/**").hasRole("ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/shipments/**").hasRole("ADMIN")

@@ -58,7 +58,12 @@ public final class ServiceHttpSecurity {
     static void forEachPath(List<String> entries, PathRule rule) {
         for (String entry : entries) {
             String[] parts = entry.strip().split("\\s+", 2);
-            rule.apply(parts.length == 2 ? HttpMethod.valueOf(parts[0]) : null, parts[parts.length - 1]);
+            HttpMethod method = parts.length == 2 ? HttpMethod.valueOf(parts[0]) : null;
+            rule.apply(method, parts[parts.length - 1]);
+            if (HttpMethod.GET.equals(method)) {
+                // HEAD is GET without the body: what may be read may be asked about.
+                rule.apply(HttpMethod.HEAD, parts[parts.length - 1]);
+            }
         }
     }
 
