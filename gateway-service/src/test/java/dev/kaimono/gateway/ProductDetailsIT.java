@@ -23,6 +23,14 @@ class ProductDetailsIT extends GatewayITSupport {
     }
 
     @Test
+    void answersAHeadRequestWithTheHeadersOnly() {
+        client.head().uri("/api/product-details/" + UUID.randomUUID()).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody().isEmpty();
+    }
+
+    @Test
     void stillAnswersWithTheProductWhenInventoryMissesItsDeadline() {
         client.get().uri("/api/product-details/" + StubServices.STALLED_STOCK_PRODUCT).exchange()
                 .expectStatus().isOk()

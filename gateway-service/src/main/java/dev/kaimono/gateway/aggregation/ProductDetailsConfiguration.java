@@ -33,7 +33,7 @@ class ProductDetailsConfiguration {
         ProductDetailsFilter filter = new ProductDetailsFilter(client(services.catalog()), client(services.inventory()),
                 breakers, properties, problems, json);
         return builder.routes()
-                .route("product-details", route -> route.method(HttpMethod.GET).and().path("/api/product-details/{id}")
+                .route("product-details", route -> route.method(HttpMethod.GET, HttpMethod.HEAD).and().path("/api/product-details/{id}")
                         .filters(filters -> filters.filter(filter))
                         .uri(services.catalog()))
                 .build();
