@@ -254,8 +254,7 @@ class ShipmentLifecycleIT extends ShippingServiceIntegrationTest {
         UUID orderId = UUID.randomUUID();
         EventEnvelope confirmed = orders.confirmed(orderId, UUID.randomUUID());
 
-        send(orders.cancelled(orderId, true));
-        send(confirmed);
+        sendInOrder(orders.cancelled(orderId, true), confirmed);
         awaitHandled(confirmed);
 
         assertThat(shipmentsOfOrder(orderId)).isZero();

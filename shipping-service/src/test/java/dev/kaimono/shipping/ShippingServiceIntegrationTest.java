@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -89,11 +90,25 @@ abstract class ShippingServiceIntegrationTest {
 
     /** Publishes a message on {@code kaimono.events} as order-service's relay would. */
     void send(EventEnvelope envelope) {
-        rabbit.send(Topology.EVENTS_EXCHANGE, envelope.eventType(), MessageBuilder.withBody(codec.encode(envelope))
+        rabbit.send(Topology.EVENTS_EXCHANGE, envelope.eventType(), message(envelope));
+    }
+
+    /** Publishes on one channel, so the broker keeps their order (separate sends may take separate channels). */
+    void sendInOrder(EventEnvelope... envelopes) {
+        rabbit.invoke(operations -> {
+            for (EventEnvelope envelope : envelopes) {
+                operations.send(Topology.EVENTS_EXCHANGE, envelope.eventType(), message(envelope));
+            }
+            return null;
+        });
+    }
+
+    private Message message(EventEnvelope envelope) {
+        return MessageBuilder.withBody(codec.encode(envelope))
                 .setContentType(MessageProperties.CONTENT_TYPE_JSON)
                 .setMessageId(envelope.eventId().toString())
                 .setType(envelope.eventType())
-                .build());
+                .build();
     }
 
     /** Waits until shipping-service has applied the message (its inbox has it). */
