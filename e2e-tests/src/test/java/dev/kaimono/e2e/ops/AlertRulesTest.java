@@ -76,7 +76,9 @@ class AlertRulesTest {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        // On the PATH, or where .ci/run unpacks Debian's prometheus package.
+        return Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)),
+                        Stream.of("/var/cache/kaimono-ci/prometheus/usr/bin"))
                 .map(directory -> Path.of(directory, "promtool"))
                 .filter(Files::isExecutable)
                 .map(Path::toString)
