@@ -40,7 +40,11 @@ public class DeadLetters {
         }
     }
 
-    /** Up to {@code max} dead letters of the queue, oldest first; they stay in the dead-letter queue. */
+    /**
+     * Up to {@code max} dead letters of the queue, oldest first; they stay in the dead-letter queue. Looking is
+     * get-and-requeue (RabbitMQ has no peek), so a letter another caller is looking at that very moment, or
+     * that is being requeued, is missing from the answer; asking again shows it.
+     */
     public List<DeadLetter> list(String queue, int max) {
         return rabbit.execute(channel -> {
             List<DeadLetter> letters = new ArrayList<>();

@@ -162,25 +162,28 @@ class OutboxAndInboxIT {
         List<EventEnvelope> behind = List.of(publish(aggregate, registered("after-1")), publish(aggregate, registered("after-2")));
 
         behind.forEach(event -> awaitEffect(event.eventId()));
-        await().atMost(PATIENCE).until(() -> !deadLetters.list(MessagingTestApplication.QUEUE, 10).isEmpty());
-        List<DeadLetters.DeadLetter> letters = deadLetters.list(MessagingTestApplication.QUEUE, 10);
-        assertThat(letters).singleElement().satisfies(letter -> {
-            assertThat(letter.messageId()).isEqualTo(poison.eventId().toString());
-            assertThat(letter.type()).isEqualTo("user.profile-updated");
-            assertThat(letter.failure()).contains("cannot apply poison");
-        });
+        // Looking is get-and-requeue; a look on another channel may briefly miss a message being requeued.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadLetters.list(MessagingTestApplication.QUEUE, 10))
+                .singleElement().satisfies(letter -> {
+                    assertThat(letter.messageId()).isEqualTo(poison.eventId().toString());
+                    assertThat(letter.type()).isEqualTo("user.profile-updated");
+                    assertThat(letter.failure()).contains("cannot apply poison");
+                }));
         assertThat(MessagingTestApplication.POISON_ATTEMPTS).hasValue(3);
         assertThat(meters.get("kaimono.dead.lettered").tag("queue", MessagingTestApplication.QUEUE).counter().count())
                 .isEqualTo(deadLetteredBefore + 1);
-        assertThat(meters.get("kaimono.dead.letters").tag("queue", MessagingTestApplication.QUEUE).gauge().value())
-                .as("the dead-letter queue's depth, asked of the broker").isEqualTo(1.0);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                meters.get("kaimono.dead.letters").tag("queue", MessagingTestApplication.QUEUE).gauge().value())
+                .as("the dead-letter queue's depth, asked of the broker").isEqualTo(1.0));
 
         MessagingTestApplication.POISONED.clear();
-        assertThat(deadLetters.replay(MessagingTestApplication.QUEUE, poison.eventId().toString())).isEqualTo(1);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(deadLetters.replay(MessagingTestApplication.QUEUE, poison.eventId().toString())).isEqualTo(1));
 
         awaitEffect(poison.eventId());
         assertThat(deadLetters.list(MessagingTestApplication.QUEUE, 10)).isEmpty();
-        assertThat(meters.get("kaimono.dead.letters").tag("queue", MessagingTestApplication.QUEUE).gauge().value()).isZero();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                meters.get("kaimono.dead.letters").tag("queue", MessagingTestApplication.QUEUE).gauge().value()).isZero());
     }
 
     @Test
