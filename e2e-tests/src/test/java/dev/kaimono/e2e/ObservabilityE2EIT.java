@@ -95,12 +95,10 @@ class ObservabilityE2EIT {
         assertThat(spans.stream().filter(span -> span.parentSpanId().equals(clientSpanId)))
                 .as("the spans continuing the shopper's traceparent").isNotEmpty()
                 .allSatisfy(span -> assertThat(span.service()).isEqualTo("gateway-service"));
-        Set<String> spanIds = spans.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
         await().atMost(SETTLING).untilAsserted(() -> assertThat(platform.traces().trace(traceId))
                 .as("every span hangs off another span of the trace (no broken hop)")
                 .allSatisfy(span -> assertThat(span.parentSpanId())
                         .isIn(union(spanIds(platform.traces().trace(traceId)), clientSpanId))));
-        assertThat(spanIds).isNotEmpty();
     }
 
     @Test
