@@ -6,11 +6,15 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.kaimono.runtime.Batches;
+
 /**
  * The idempotent inbox: records that a consumer applied a message, in the consumer's own transaction,
  * so a redelivered message is recognised and skipped.
  */
 public class Inbox {
+
+    static final int FORGET_BATCH = 1000;
 
     private final JdbcClient jdbc;
 
@@ -27,17 +31,18 @@ public class Inbox {
     }
 
     /**
-     * Forgets up to {@code limit} deliveries recorded before {@code cutoff}; a message redelivered after
-     * that would be applied again, so the retention must outlast any redelivery (dead letters included).
+     * Forgets the deliveries recorded before {@code cutoff}, in batches of {@value #FORGET_BATCH} (short
+     * statements, no long lock). A message redelivered after that would be applied again, so the retention
+     * must outlast any redelivery, dead letters included. Several instances may do this at once.
      *
      * @return how many were forgotten
      */
-    public int forgetBefore(Instant cutoff, int limit) {
-        return jdbc.sql("""
+    public int forgetBefore(Instant cutoff) {
+        return Batches.repeatWhileFull(FORGET_BATCH, () -> jdbc.sql("""
                 DELETE FROM inbox_event WHERE ctid IN (
                     SELECT ctid FROM inbox_event WHERE received_at < :cutoff LIMIT :limit)""")
                 .param("cutoff", Timestamp.from(cutoff))
-                .param("limit", limit)
-                .update();
+                .param("limit", FORGET_BATCH)
+                .update());
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.kaimono.runtime.PeriodicWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -50,10 +51,12 @@ public class JdbcMessagingAutoConfiguration {
         return new Inbox(jdbc);
     }
 
+    /** Deletes inbox rows older than the retention, so the inbox does not grow for ever. */
     @Bean
-    InboxRetention inboxRetention(Inbox inbox, MessagingProperties properties) {
-        return new InboxRetention(inbox, properties.consumer().inboxRetention(), properties.consumer().inboxCleanupInterval(),
-                Clock.systemUTC());
+    PeriodicWorker inboxRetention(Inbox inbox, MessagingProperties properties) {
+        MessagingProperties.Consumer consumer = properties.consumer();
+        return new PeriodicWorker("inbox-retention", consumer.inboxCleanupInterval(), true,
+                () -> inbox.forgetBefore(Clock.systemUTC().instant().minus(consumer.inboxRetention())));
     }
 
     @Bean

@@ -197,8 +197,7 @@ class OutboxAndInboxIT {
         jdbc.sql("INSERT INTO inbox_event (consumer, event_id, received_at) VALUES (:consumer, :id, now() - interval '13 days')")
                 .param("consumer", consumer).param("id", recent).update();
 
-        int forgotten = new InboxRetention(inbox, Duration.ofDays(14), Duration.ofHours(1), java.time.Clock.systemUTC())
-                .forgetExpired();
+        int forgotten = inbox.forgetBefore(Instant.now().minus(Duration.ofDays(14)));
 
         assertThat(forgotten).isGreaterThanOrEqualTo(2500);
         assertThat(jdbc.sql("SELECT event_id FROM inbox_event WHERE consumer = :consumer").param("consumer", consumer)

@@ -14,6 +14,7 @@ import dev.kaimono.order.application.PlaceOrderSagaManager;
 import dev.kaimono.order.catalog.CatalogProperties;
 import dev.kaimono.order.domain.saga.PlaceOrderSaga;
 import dev.kaimono.order.projection.Projector;
+import dev.kaimono.runtime.PeriodicWorker;
 
 /**
  * The clock (millisecond precision, which PostgreSQL and JSON keep exactly), the saga's deadlines, and two

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import dev.kaimono.order.application.IdempotencyKeys;
 import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.OrderId;
+import dev.kaimono.runtime.Batches;
 
 /** {@link IdempotencyKeys} on {@code idempotency_key}. */
 @Repository
@@ -49,17 +50,10 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public int forgetStoredBefore(Instant cutoff) {
-        int total = 0;
-        int deleted;
-        do {
-            // Bounded batches: short transactions, no long lock on a busy table.
-            deleted = jdbc.sql("""
-                    DELETE FROM idempotency_key WHERE ctid IN (
-                        SELECT ctid FROM idempotency_key WHERE created_at < :cutoff LIMIT :limit)""")
-                    .param("cutoff", Timestamp.from(cutoff)).param("limit", BATCH)
-                    .update();
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
+        return Batches.repeatWhileFull(BATCH, () -> jdbc.sql("""
+                DELETE FROM idempotency_key WHERE ctid IN (
+                    SELECT ctid FROM idempotency_key WHERE created_at < :cutoff LIMIT :limit)""")
+                .param("cutoff", Timestamp.from(cutoff)).param("limit", BATCH)
+                .update());
     }
 }

@@ -1,4 +1,4 @@
-package dev.kaimono.order.config;
+package dev.kaimono.runtime;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -10,11 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs a task on a virtual thread every {@code interval}, or at once when {@link #nudge nudged}, until
- * the application stops. A task that did a full batch ({@code > 0}) runs again straight away; a failing
- * task is logged and retried at the next interval.
+ * Runs a task on a virtual thread at start, then every {@code interval} or at once when {@link #nudge
+ * nudged}, until the application stops; a failing task is logged once and retried at the next interval.
+ * For background work every service has: projections, deadline scans, retention.
  */
-final class PeriodicWorker implements SmartLifecycle {
+public final class PeriodicWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicWorker.class);
 
@@ -26,14 +26,14 @@ final class PeriodicWorker implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
 
-    PeriodicWorker(String name, Duration interval, boolean enabled, IntSupplier task) {
+    public PeriodicWorker(String name, Duration interval, boolean enabled, IntSupplier task) {
         this.name = name;
         this.interval = interval;
         this.enabled = enabled;
         this.task = task;
     }
 
-    void nudge() {
+    public void nudge() {
         nudges.release();
     }
 
