@@ -242,6 +242,29 @@ class InventoryApiIT extends InventoryIntegrationTest {
                 .expectStatus().isForbidden();
     }
 
+    @Test
+    void aStreamedBodyThatGrowsOverTheLimitIsRefusedWith413AndChangesNothing() throws Exception {
+        UUID product = UUID.randomUUID();
+        // A valid JSON document padded with whitespace to 300 KB, sent chunked (no Content-Length).
+        byte[] body = ("{\"onHand\": 5" + " ".repeat(300 * 1024) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/inventory/" + product))
+                .header("Authorization", admin).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+
+        java.net.http.HttpResponse<String> response;
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()) {
+            response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("Request body too large");
+        http.get().uri("/api/inventory/{id}", product).exchange().expectStatus().isNotFound();
+    }
+
     private RestTestClient.RequestHeadersSpec<?> putStock(UUID product, Map<String, Object> body, String authorization) {
         RestTestClient.RequestBodySpec request = http.put().uri("/api/inventory/{id}", product);
         if (authorization != null) {

@@ -8,7 +8,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * What every service promises operators from its first day: it connects to its store, reports ready
  * on the management port with that store among the readiness checks, exports Prometheus metrics
- * there, and serves no actuator endpoint on its public port. A service's test extends this class
+ * there without revealing health details, serves no actuator endpoint on its public port, and refuses a
+ * request body over the size limit before reading it. A service's test extends this class
  * with {@code @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "management.server.port=0")}.
  */
 public abstract class ServiceReadinessContract {
@@ -53,6 +54,25 @@ public abstract class ServiceReadinessContract {
                 .get().uri("/actuator/health").exchange()
                 .expectStatus().value(status -> org.assertj.core.api.Assertions.assertThat(status).isIn(401, 404))
                 .expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void showsHealthStatusButNoDetailsToAnonymousCallers() {
+        management().get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
+                        .contains("\"" + storeHealthComponent + "\"")
+                        .doesNotContain("\"details\""));
+    }
+
+    @Test
+    void refusesARequestBodyOverTheLimitWith413ProblemDetails() {
+        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .post().uri("/api/too-large").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(new byte[300 * 1024]).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("Request body too large");
     }
 
     private RestTestClient management() {

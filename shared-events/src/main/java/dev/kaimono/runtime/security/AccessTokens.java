@@ -25,7 +25,7 @@ public final class AccessTokens {
     private AccessTokens() {
     }
 
-    /** Expiry (with skew), issuer, audience, and a subject. */
+    /** An expiry (required: a token without {@code exp} would never die) within the skew, issuer, audience, and a subject. */
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
         OAuth2TokenValidator<Jwt> audienceValidator = jwt -> {
             List<String> audiences = jwt.getAudience();
@@ -36,7 +36,10 @@ public final class AccessTokens {
         OAuth2TokenValidator<Jwt> subjectValidator = jwt -> jwt.getSubject() != null && !jwt.getSubject().isBlank()
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no subject", null));
-        return new DelegatingOAuth2TokenValidator<>(List.of(new JwtTimestampValidator(CLOCK_SKEW),
+        OAuth2TokenValidator<Jwt> expiryRequired = jwt -> jwt.getExpiresAt() != null
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no expiry (exp)", null));
+        return new DelegatingOAuth2TokenValidator<>(List.of(expiryRequired, new JwtTimestampValidator(CLOCK_SKEW),
                 new JwtIssuerValidator(issuer), audienceValidator, subjectValidator));
     }
 

@@ -76,6 +76,13 @@ public abstract class ApiProblemDetailsAdvice extends ResponseEntityExceptionHan
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+                headers.set(HttpHeaders.CONNECTION, "close");
+                return handleExceptionInternal(exception, RequestBodyLimitFilter.tooLarge(tooLarge.maxBytes()),
+                        headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+        }
         if (exception.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             return handleExceptionInternal(exception, invalid(List.of(new FieldError(path(json.getPath()), "has the wrong type"))),
                     headers, HttpStatus.BAD_REQUEST, request);
