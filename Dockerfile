@@ -19,6 +19,8 @@ FROM eclipse-temurin:25-jre
 RUN groupadd --system --gid 10001 kaimono \
  && useradd --system --uid 10001 --gid kaimono --no-create-home --home-dir /app --shell /usr/sbin/nologin kaimono
 COPY --chmod=755 deploy/docker/kaimono-healthcheck /usr/local/bin/kaimono-healthcheck
+# user-service keeps its signing key here (a volume in compose); a new named volume takes this owner and mode.
+RUN install -d -o 10001 -g 10001 -m 700 /var/lib/kaimono/keys
 WORKDIR /app
 # Least to most often changed, so a code change only replaces the last layer.
 COPY --from=build /layers/dependencies/ ./

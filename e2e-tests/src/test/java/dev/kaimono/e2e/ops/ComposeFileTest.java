@@ -58,6 +58,24 @@ class ComposeFileTest {
     }
 
     @Test
+    void noPasswordHasADefaultAndTheSigningKeyIsKeptInAVolume() {
+        assertThat(compose.services().get("user-service").environment().get("KAIMONO_ADMIN_PASSWORD"))
+                .as("compose refuses to start without an admin password").startsWith("${KAIMONO_ADMIN_PASSWORD:?");
+        assertThat(compose.services().get("grafana").environment().get("GF_SECURITY_ADMIN_PASSWORD"))
+                .as("compose refuses to start without a Grafana password").startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+
+        ComposeFile.Service users = compose.services().get("user-service");
+        String keyDirectory = users.environment().get("KAIMONO_JWT_KEY_DIR");
+        assertThat(keyDirectory).as("user-service keeps its signing key in a directory").isNotBlank();
+        assertThat(users.volumes()).as("a named volume holds the key directory").anySatisfy(volume -> {
+            String[] parts = volume.split(":");
+            assertThat(parts[1]).isEqualTo(keyDirectory);
+            assertThat(compose.volumes()).containsKey(parts[0]);
+        });
+        assertThat(users.command()).as("no ephemeral key that dies with the container").isNullOrEmpty();
+    }
+
+    @Test
     void everyEnvironmentVariableIsOneTheServiceReadsAndUrlsNameTheRightPorts() {
         for (ServiceConfiguration service : services.values()) {
             Map<String, String> environment = compose.services().get(service.name()).environment();

@@ -176,6 +176,33 @@ class KubernetesManifestsTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theGatewayBelievesForwardedAddressesFromTheIngressControllerOnly(String overlay) {
+        List<HasMetadata> objects = render(overlay);
+        ConfigMap gateway = TypedManifests.ofKind(objects, ConfigMap.class).stream()
+                .filter(map -> map.getMetadata().getName().equals("gateway-service-config")).findFirst().orElseThrow();
+        String trusted = gateway.getData().get("KAIMONO_GATEWAY_TRUSTED_PROXIES");
+        assertThat(trusted).as("%s trusted proxies", overlay).isNotBlank();
+        for (String range : trusted.split(",")) {
+            int prefix = range.contains("/") ? Integer.parseInt(range.substring(range.indexOf('/') + 1).strip()) : 32;
+            assertThat(prefix).as("%s: %s is wider than one subnet of ingress controllers", overlay, range).isGreaterThanOrEqualTo(24);
+        }
+
+        List<NetworkPolicy> policies = TypedManifests.ofKind(objects, NetworkPolicy.class);
+        List<NetworkPolicyIngressRule> http = rulesFor(policies, Map.of("app.kubernetes.io/name", "gateway-service",
+                "app.kubernetes.io/part-of", "kaimono")).stream()
+                .filter(rule -> rule.getPorts().stream().anyMatch(port -> "http".equals(port.getPort().getStrVal())))
+                .toList();
+        assertThat(http).flatExtracting(NetworkPolicyIngressRule::getFrom).as("%s: who reaches the gateway", overlay)
+                .isNotEmpty().allSatisfy(peer -> {
+                    assertThat(peer.getNamespaceSelector().getMatchLabels())
+                            .containsEntry("kubernetes.io/metadata.name", "ingress-nginx");
+                    assertThat(peer.getPodSelector()).as("only the controller's pods").isNotNull();
+                    assertThat(peer.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/component", "controller");
+                });
+    }
+
     private static List<NetworkPolicyIngressRule> rulesFor(List<NetworkPolicy> policies, Map<String, String> podLabels) {
         return policies.stream()
                 .filter(policy -> selects(policy.getSpec().getPodSelector(), podLabels))
