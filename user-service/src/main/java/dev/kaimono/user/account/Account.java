@@ -36,12 +36,6 @@ public record Account(UUID id, String email, String passwordHash, String name, S
         return new Account(id, email, passwordHash, newName.strip(), roles, createdAt, now);
     }
 
-    Account grant(Role role, Instant now) {
-        Set<Role> granted = EnumSet.copyOf(roles);
-        granted.add(role);
-        return new Account(id, email, passwordHash, name, granted, createdAt, now);
-    }
-
     public boolean hasRole(Role role) {
         return roles.contains(role);
     }

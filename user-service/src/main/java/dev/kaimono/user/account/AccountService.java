@@ -2,6 +2,7 @@ package dev.kaimono.user.account;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -51,19 +52,32 @@ public class AccountService {
         return renamed;
     }
 
-    /** Creates the administrator account if it is missing, or grants ADMIN to an existing one. */
+    /**
+     * Creates the first administrator unless an account already holds the ADMIN role. Never grants ADMIN
+     * to an existing account: whoever registered the configured email first would otherwise become
+     * administrator with their own password. Instances starting together queue on a database lock, so
+     * exactly one of them creates the administrator and the others find it.
+     *
+     * @throws EmailAlreadyRegisteredException when no administrator exists and a non-administrator
+     *         account already uses the email
+     */
     @Transactional
-    public Account ensureAdministrator(String email, String password) {
-        return accounts.byEmail(email)
-                .map(existing -> {
-                    if (existing.hasRole(Role.ADMIN)) {
-                        return existing;
-                    }
-                    Account promoted = existing.grant(Role.ADMIN, clock.instant());
-                    accounts.update(promoted);
-                    return promoted;
-                })
-                .orElseGet(() -> register(email, password, "Administrator", EnumSet.of(Role.CUSTOMER, Role.ADMIN)));
+    public FirstAdministrator ensureAdministrator(String email, String password) {
+        accounts.lockFirstAdministrator();
+        return accounts.anyAdministrator()
+                .map(existing -> new FirstAdministrator(existing, false))
+                .orElseGet(() -> new FirstAdministrator(
+                        register(email, password, "Administrator", EnumSet.of(Role.CUSTOMER, Role.ADMIN)), true));
+    }
+
+    /** The oldest administrator, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<Account> anyAdministrator() {
+        return accounts.anyAdministrator();
+    }
+
+    /** The administrator start-up found, and whether it was created just now. */
+    public record FirstAdministrator(Account account, boolean created) {
     }
 
     private Account register(String email, String password, String name, Set<Role> roles) {

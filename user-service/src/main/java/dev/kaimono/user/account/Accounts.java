@@ -53,6 +53,23 @@ public class Accounts {
                 .update();
     }
 
+    /** The oldest account holding the ADMIN role, if any holds it. */
+    Optional<Account> anyAdministrator() {
+        return jdbc.sql("SELECT * FROM account WHERE 'ADMIN' = ANY (roles) ORDER BY created_at LIMIT 1")
+                .query(Accounts::map)
+                .optional();
+    }
+
+    /**
+     * Takes a lock, held until the transaction ends, that instances starting together queue on before
+     * deciding whether to create the first administrator.
+     */
+    void lockFirstAdministrator() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('kaimono.user.first-administrator'))")
+                .query((row, rowNumber) -> Boolean.TRUE)
+                .single();
+    }
+
     public Optional<Account> byId(UUID id) {
         return jdbc.sql("SELECT * FROM account WHERE id = :id").param("id", id).query(Accounts::map).optional();
     }

@@ -36,14 +36,6 @@ class AccountTest {
     }
 
     @Test
-    void grantAddsARole() {
-        Account account = Account.register("ann@example.com", "hash", "Ann", EnumSet.of(Role.CUSTOMER), NOW);
-
-        assertThat(account.grant(Role.ADMIN, NOW).roles()).containsExactlyInAnyOrder(Role.CUSTOMER, Role.ADMIN);
-        assertThat(account.hasRole(Role.ADMIN)).isFalse();
-    }
-
-    @Test
     void refusesABlankName() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Account.register("ann@example.com", "hash", " ", EnumSet.of(Role.CUSTOMER), NOW))
