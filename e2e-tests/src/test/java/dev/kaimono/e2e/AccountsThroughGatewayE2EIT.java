@@ -75,7 +75,7 @@ class AccountsThroughGatewayE2EIT {
     @Test
     @Order(2)
     void registrationPublishesUserRegisteredWithTheEnvelopeOnTheEventsExchange() throws Exception {
-        try (BrokerProbe probe = BrokerProbe.bind("kaimono.events", "user.registered")) {
+        try (BrokerProbe probe = BrokerProbe.bind(platform, "kaimono.events", "user.registered")) {
             String email = uniqueEmail();
             String userId = register(email, "Eve").body().get("id").asString();
 

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A temporary queue bound to an exchange of the running platform's broker, to see what the services
+ * A temporary queue bound to an exchange in the running platform's virtual host, to see what the services
  * publish. Deleted on close.
  */
 final class BrokerProbe implements AutoCloseable {
@@ -31,12 +31,13 @@ final class BrokerProbe implements AutoCloseable {
     private final String queue = "e2e-probe." + UUID.randomUUID();
     private final List<JsonNode> seen = new ArrayList<>();
 
-    private BrokerProbe(String exchange, String routingKey) throws IOException, TimeoutException {
+    private BrokerProbe(String vhost, String exchange, String routingKey) throws IOException, TimeoutException {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(System.getenv().getOrDefault("RABBITMQ_HOST", "127.0.0.1"));
         factory.setPort(Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
         factory.setUsername(System.getenv().getOrDefault("RABBITMQ_USER", "guest"));
         factory.setPassword(System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest"));
+        factory.setVirtualHost(vhost);
         connection = factory.newConnection("e2e-probe");
         channel = connection.createChannel();
         channel.exchangeDeclare(exchange, "topic", true);
@@ -44,8 +45,9 @@ final class BrokerProbe implements AutoCloseable {
         channel.queueBind(queue, exchange, routingKey);
     }
 
-    static BrokerProbe bind(String exchange, String routingKey) throws IOException, TimeoutException {
-        return new BrokerProbe(exchange, routingKey);
+    /** Binds a probe in the platform's own virtual host. */
+    static BrokerProbe bind(RunningPlatform platform, String exchange, String routingKey) throws IOException, TimeoutException {
+        return new BrokerProbe(platform.virtualHost(), exchange, routingKey);
     }
 
     /** Waits for a message whose JSON body matches, and returns it. */

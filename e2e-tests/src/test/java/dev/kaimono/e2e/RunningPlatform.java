@@ -5,11 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -28,8 +23,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 /**
  * The whole platform started from the real jars by {@code ./platform up}, on ports shifted by
  * {@value #PORT_OFFSET} (so it runs beside a developer's platform), with its own databases and run
- * directory. user-service signs with a key this class made, so tests can mint tokens with the real
- * key (expired, wrong audience) as well as forged ones. Closed, whatever the outcome, by {@code ./platform down}.
+ * directory, vhost and Redis prefix. user-service signs with a key this class made, so tests can mint tokens with
+ * the real key (expired, wrong audience) as well as forged ones. Closed, whatever the outcome, by
+ * {@code ./platform down} and {@code reset}, which also clears what a killed earlier run left before {@code up}.
  */
 final class RunningPlatform implements AutoCloseable {
 
@@ -43,62 +39,109 @@ final class RunningPlatform implements AutoCloseable {
 
     private final Path root;
     private final Path runDirectory;
+    private final int portOffset;
     private final RSAKey signingKey;
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private final OtlpTraceReceiver traces = OtlpTraceReceiver.start();
+    private final OtlpTraceReceiver traces;
 
-    private RunningPlatform(Path root) {
+    private RunningPlatform(Path root, String name, int portOffset, RSAKey signingKey, OtlpTraceReceiver traces) {
         this.root = root;
-        this.runDirectory = root.resolve("e2e-tests/target/platform");
-        this.signingKey = newSigningKey();
-        environment.put("KAIMONO_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+        this.runDirectory = root.resolve("e2e-tests/target/" + name);
+        this.portOffset = portOffset;
+        this.signingKey = signingKey;
+        this.traces = traces;
+        environment.put("KAIMONO_PORT_OFFSET", Integer.toString(portOffset));
         environment.put("KAIMONO_RUN_DIR", runDirectory.toString());
-        environment.put("KAIMONO_DB_SUFFIX", "_e2e");
+        environment.put("KAIMONO_DB_SUFFIX", "_" + name.replace('-', '_'));
         environment.put("KAIMONO_SKIP_BUILD", "1");
         environment.put("KAIMONO_ADMIN_EMAIL", ADMIN_EMAIL);
         environment.put("KAIMONO_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        environment.put("KAIMONO_JWT_SIGNING_KEY", pem(signingKey));
-        environment.put("KAIMONO_JWT_SIGNING_KEY_ID", signingKey.getKeyID());
+        if (signingKey != null) {
+            environment.put("KAIMONO_JWT_SIGNING_KEY", pem(signingKey));
+            environment.put("KAIMONO_JWT_SIGNING_KEY_ID", signingKey.getKeyID());
+        }
         environment.put("KAIMONO_GATEWAY_TRUSTED_PROXIES", "127.0.0.1,::1");
         environment.put("KAIMONO_GATEWAY_RATELIMIT_LOGIN_REPLENISHRATE", "1");
         environment.put("KAIMONO_GATEWAY_RATELIMIT_LOGIN_BURSTCAPACITY", Integer.toString(LOGIN_BURST));
-        // Every service exports its spans to the test's collector, as ./platform does to a real one.
-        environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint());
-        environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "200ms");
-    }
-
-    static RunningPlatform start() {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        RunningPlatform platform = new RunningPlatform(root);
-        dropDatabasesOfEarlierRuns();
-        platform.run(UP_TIMEOUT, "up");
-        return platform;
-    }
-
-    /** Every run starts from empty databases, whatever an earlier run or an older schema left. */
-    private static void dropDatabasesOfEarlierRuns() {
-        String host = System.getenv().getOrDefault("POSTGRES_HOST", "127.0.0.1");
-        String port = System.getenv().getOrDefault("POSTGRES_PORT", "5432");
-        String user = System.getenv().getOrDefault("POSTGRES_USER", "postgres");
-        String password = System.getenv().getOrDefault("POSTGRES_PASSWORD", "");
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://%s:%s/postgres".formatted(host, port),
-                user, password); Statement statement = connection.createStatement()) {
-            List<String> databases = new java.util.ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'kaimono\\_%\\_e2e'")) {
-                while (rows.next()) {
-                    databases.add(rows.getString(1));
-                }
-            }
-            for (String database : databases) {
-                statement.execute("DROP DATABASE " + database + " WITH (FORCE)");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reset the e2e databases on PostgreSQL at %s:%s".formatted(host, port), e);
+        if (traces != null) {
+            // Every service exports its spans to the test's collector, as ./platform does to a real one.
+            environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint());
+            environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "200ms");
+        } else {
+            environment.put("MANAGEMENT_TRACING_EXPORT_ENABLED", "false");
         }
     }
 
+    /**
+     * The e2e platform: all seven services, environment {@code e2e} (databases {@code *_e2e}, vhost
+     * {@code kaimono_e2e}), ports shifted by {@value #PORT_OFFSET}, signing with a key the tests hold.
+     */
+    static RunningPlatform start() {
+        RunningPlatform platform = new RunningPlatform(repositoryRoot(), "platform", PORT_OFFSET, newSigningKey(),
+                OtlpTraceReceiver.start());
+        platform.environment.put("KAIMONO_DB_SUFFIX", "_e2e");
+        platform.resetAndUp();
+        return platform;
+    }
+
+    /**
+     * A second environment beside the e2e platform, as a developer's {@code ./platform up} would be: only the
+     * named services, its own ports, databases ({@code *_<name>}), vhost and Redis prefix, and a signing key
+     * user-service keeps in its run directory.
+     */
+    static RunningPlatform startBeside(String name, int portOffset, String... services) {
+        RunningPlatform platform = new RunningPlatform(repositoryRoot(), name, portOffset, null, null);
+        platform.environment.put("KAIMONO_SERVICES", String.join(" ", services));
+        platform.resetAndUp();
+        return platform;
+    }
+
+    private static Path repositoryRoot() {
+        return Path.of("").toAbsolutePath().getParent();
+    }
+
+    /** Every run starts from empty databases and an empty vhost, whatever an earlier (killed) run left. */
+    private void resetAndUp() {
+        try {
+            run(DOWN_TIMEOUT, "down");
+            run(DOWN_TIMEOUT, "reset");
+            run(UP_TIMEOUT, "up");
+        } catch (RuntimeException e) {
+            try {
+                close();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+    }
+
+    /** A variable of the environment {@code ./platform} runs with, e.g. {@code KAIMONO_DB_SUFFIX}. */
+    String setting(String name) {
+        return environment.get(name);
+    }
+
+    /** The RabbitMQ virtual host {@code ./platform} made for this environment. */
+    String virtualHost() {
+        return "kaimono" + environment.get("KAIMONO_DB_SUFFIX");
+    }
+
+    /** The name of a service's PostgreSQL database in this environment, e.g. {@code kaimono_orders_e2e}. */
+    String database(String baseName) {
+        return baseName + environment.get("KAIMONO_DB_SUFFIX");
+    }
+
+    Path runDirectory() {
+        return runDirectory;
+    }
+
+    /** The public port of a service. */
+    int port(String service) {
+        return managementPort(service) - 1000;
+    }
+
     String gatewayUrl() {
-        return "http://127.0.0.1:" + (8080 + PORT_OFFSET);
+        return "http://127.0.0.1:" + port("gateway-service");
     }
 
     /** The spans the services exported, as an OpenTelemetry collector would have received them. */
@@ -117,7 +160,7 @@ final class RunningPlatform implements AutoCloseable {
             case "payment-service" -> 9085;
             case "shipping-service" -> 9086;
             default -> throw new IllegalArgumentException("No such service: " + service);
-        } + PORT_OFFSET;
+        } + portOffset;
     }
 
     /** Where the platform's services write their JSON logs. */
@@ -150,19 +193,23 @@ final class RunningPlatform implements AutoCloseable {
         process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
     }
 
+    /** Stops every service and deletes the environment's databases, vhost and Redis keys. */
     @Override
     public void close() {
         try {
             run(DOWN_TIMEOUT, "down");
+            run(DOWN_TIMEOUT, "reset");
         } finally {
-            traces.close();
+            if (traces != null) {
+                traces.close();
+            }
         }
     }
 
     private void run(Duration timeout, String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of(root.resolve("platform").toString()));
         command.addAll(List.of(arguments));
-        Path log = root.resolve("e2e-tests/target/platform-" + arguments[0] + ".log");
+        Path log = runDirectory.resolveSibling(runDirectory.getFileName() + "-" + arguments[0] + ".log");
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
