@@ -206,6 +206,25 @@ class UserServiceIT {
     }
 
     @Test
+    void passwordsBcryptCannotHashAreRefusedNamingThePasswordField() {
+        String multiByte = "café-crème-€".repeat(5); // 60 characters, 80 bytes in UTF-8
+        String ascii = "correct-horse-".repeat(7); // 98 characters
+
+        for (String password : List.of(multiByte, ascii)) {
+            String email = uniqueEmail();
+            register(email, password, "Ann")
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.errors[*].field").isEqualTo(List.of("password"))
+                    .jsonPath("$.errors[0].message").value(String.class,
+                            message -> assertThat(message).startsWith("must be at most 72 bytes long in UTF-8"));
+            assertThat(jdbc.sql("SELECT count(*) FROM account WHERE email = :email").param("email", email)
+                    .query(Long.class).single()).isZero();
+        }
+    }
+
+    @Test
     void malformedJsonIsABadRequestProblem() {
         http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).body("{\"email\":")
                 .exchange()

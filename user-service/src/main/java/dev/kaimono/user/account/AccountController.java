@@ -48,7 +48,9 @@ class AccountController {
 
     record RegistrationRequest(
             @NotBlank @Email @Size(max = 254) String email,
-            @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH) String password,
+            // More UTF-16 chars than MAX_BYTES always means more UTF-8 bytes; PasswordPolicy counts them exactly.
+            @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, message = PasswordPolicy.TOO_SHORT)
+            @Size(max = PasswordPolicy.MAX_BYTES, message = PasswordPolicy.TOO_LONG) String password,
             @NotBlank @Size(max = 100) String name) {
     }
 

@@ -1,17 +1,22 @@
 package dev.kaimono.user.account;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What makes a password acceptable, after NIST SP 800-63B: long enough, not absurdly long, not a
- * password everybody tries first, and not the account's own email. No composition rules.
+ * What makes a password acceptable, after NIST SP 800-63B: long enough, no longer than bcrypt can
+ * hash, not a password everybody tries first, and not the account's own email. No composition rules.
  */
 final class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
-    static final int MAX_LENGTH = 128;
+    /** bcrypt hashes at most 72 bytes of a password and refuses longer ones rather than ignore the rest. */
+    static final int MAX_BYTES = 72;
+    static final String TOO_SHORT = "must be at least " + MIN_LENGTH + " characters long";
+    static final String TOO_LONG = "must be at most " + MAX_BYTES + " bytes long in UTF-8: " + MAX_BYTES
+            + " plain ASCII characters, fewer with accented letters (2 bytes each) or other scripts (3 or 4 bytes)";
 
     private static final Set<String> COMMON = Set.of("password1234", "123456789012", "qwertyuiop12",
             "passwordpassword", "iloveyou1234", "111111111111", "abcdefghijkl", "letmein12345",
@@ -22,12 +27,11 @@ final class PasswordPolicy {
 
     /** The reason this password is refused, or empty when it is acceptable. */
     static Optional<String> violation(String password, String email) {
-        int length = password.codePointCount(0, password.length());
-        if (length < MIN_LENGTH) {
-            return Optional.of("must be at least " + MIN_LENGTH + " characters long");
+        if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            return Optional.of(TOO_SHORT);
         }
-        if (length > MAX_LENGTH) {
-            return Optional.of("must be at most " + MAX_LENGTH + " characters long");
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.of(TOO_LONG);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower)) {

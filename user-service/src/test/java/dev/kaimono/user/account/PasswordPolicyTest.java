@@ -18,8 +18,19 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void rejectsOverlongPasswords() {
-        assertThat(PasswordPolicy.violation("x1".repeat(65), "ann@example.com")).hasValue("must be at most 128 characters long");
+    void acceptsUpTo72BytesOfUtf8() {
+        assertThat(PasswordPolicy.violation("ab1-".repeat(18), "ann@example.com")).isEmpty();
+        assertThat(PasswordPolicy.violation("é€".repeat(14) + "ab", "ann@example.com")).isEmpty();
+    }
+
+    @Test
+    void rejectsPasswordsOver72BytesOfUtf8ThatBcryptCannotHash() {
+        String tooLong = "must be at most 72 bytes long in UTF-8: 72 plain ASCII characters, fewer with accented "
+                + "letters (2 bytes each) or other scripts (3 or 4 bytes)";
+
+        assertThat(PasswordPolicy.violation("ab1-".repeat(18) + "x", "ann@example.com")).hasValue(tooLong);
+        assertThat(PasswordPolicy.violation("é€".repeat(14) + "abc", "ann@example.com")).hasValue(tooLong);
+        assertThat(PasswordPolicy.violation("é€".repeat(30), "ann@example.com")).hasValue(tooLong);
     }
 
     @Test
