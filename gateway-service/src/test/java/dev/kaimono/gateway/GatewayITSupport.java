@@ -1,6 +1,7 @@
 package dev.kaimono.gateway;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -38,8 +39,10 @@ abstract class GatewayITSupport {
 
     @DynamicPropertySource
     static void gatewayInFrontOfStubs(DynamicPropertyRegistry registry) {
+        // Through the variables deployments set, so that a test class can still point one service elsewhere
+        // with kaimono.services.<service>: properties of the same source registered by a superclass win.
         for (String service : new String[] { "user", "catalog", "order", "inventory", "payment", "shipping" }) {
-            registry.add("kaimono.services." + service, () -> STUBS.uri(service).toString());
+            registry.add(service.toUpperCase(Locale.ROOT) + "_SERVICE_URL", () -> STUBS.uri(service).toString());
         }
         registry.add("kaimono.security.jwt.jwk-set-uri", () -> STUBS.jwkSetUri().toString());
         registry.add("kaimono.gateway.trusted-proxies", () -> "127.0.0.1,::1");

@@ -7,8 +7,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stand-ins for the six services on random local ports, each answering with what it received (service,
- * method, path, {@code X-Correlation-Id}, {@code Authorization}) as JSON. user-service also publishes the
- * JWK set. Paths ending in {@code /slow} answer only when {@link #releaseSlowResponses()} is called, paths
- * ending in {@code /broken} drop the connection without an answer, paths ending in {@code /fail} answer 500.
- * shipping-service is down: its URI is a closed port.
+ * method, path, {@code X-Correlation-Id}, {@code Authorization}, every header by its lower-case name, and the
+ * length of the body) as JSON. user-service also publishes the JWK set. Paths ending in {@code /slow} answer
+ * only when {@link #releaseSlowResponses()} is called, paths ending in {@code /broken} drop the connection
+ * without an answer, paths ending in {@code /fail} answer 500. shipping-service is down: its URI is a closed
+ * port, though a running stand-in for it is there too ({@link #runningUri(String)}) for tests that need one.
  */
 public final class StubServices {
 
@@ -38,9 +42,15 @@ public final class StubServices {
     /** What the inventory stand-in reports as available for every other product. */
     public static final int AVAILABLE = 7;
 
+    /** A product catalog-service describes in more bytes (1 MiB) than anyone should hold in memory for it. */
+    public static final String HUGE_PRODUCT = "b16b16b1-0000-4000-8000-000000000000";
+
+    private static final int HUGE_BODY_BYTES = 1024 * 1024;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, URI> uris = new LinkedHashMap<>();
+    private final Map<String, URI> running = new LinkedHashMap<>();
     private final CountDownLatch slowResponses = new CountDownLatch(1);
     private final CountDownLatch neverReleased = new CountDownLatch(1);
 
@@ -49,15 +59,23 @@ public final class StubServices {
 
     public static StubServices start(JWKSet publishedKeys) {
         StubServices stubs = new StubServices();
-        for (String service : new String[] { "user", "catalog", "order", "inventory", "payment" }) {
-            stubs.uris.put(service, stubs.serve(service + "-service", publishedKeys));
+        for (String service : new String[] { "user", "catalog", "order", "inventory", "payment", "shipping" }) {
+            URI uri = stubs.serve(service + "-service", publishedKeys);
+            stubs.running.put(service, uri);
+            stubs.uris.put(service, uri);
         }
         stubs.uris.put(DOWN_SERVICE, URI.create("http://127.0.0.1:" + closedPort()));
         return stubs;
     }
 
+    /** Where the gateway finds the service: a closed port for {@link #DOWN_SERVICE}. */
     public URI uri(String service) {
         return Objects.requireNonNull(uris.get(service), service);
+    }
+
+    /** Where the service's stand-in answers, the down service's included. */
+    public URI runningUri(String service) {
+        return Objects.requireNonNull(running.get(service), service);
     }
 
     public URI jwkSetUri() {
@@ -83,7 +101,7 @@ public final class StubServices {
 
     private void answer(String serviceId, JWKSet publishedKeys, HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+            int bodyLength = exchange.getRequestBody().readAllBytes().length;
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/.well-known/jwks.json") && serviceId.equals("user-service")) {
                 send(exchange, 200, "application/json", publishedKeys.toString());
@@ -93,6 +111,10 @@ public final class StubServices {
             }
             else if (path.endsWith("/broken")) {
                 return;
+            }
+            else if (path.contains(HUGE_PRODUCT)) {
+                send(exchange, 200, "application/json",
+                        "{\"id\":\"" + HUGE_PRODUCT + "\",\"description\":\"" + "x".repeat(HUGE_BODY_BYTES) + "\"}");
             }
             else if (path.endsWith("/fail")) {
                 send(exchange, 500, "application/problem+json",
@@ -112,12 +134,20 @@ public final class StubServices {
                 echo.put("path", path);
                 echo.put("correlationId", exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
                 echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+                echo.put("headers", headers(exchange));
+                echo.put("bodyLength", bodyLength);
                 if (serviceId.equals("inventory-service")) {
                     echo.put("available", AVAILABLE);
                 }
                 send(exchange, 200, "application/json", JSON.writeValueAsString(echo));
             }
         }
+    }
+
+    private static Map<String, List<String>> headers(HttpExchange exchange) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+        return headers;
     }
 
     private void awaitRelease() {
@@ -136,6 +166,10 @@ public final class StubServices {
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -32,6 +32,11 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -50,6 +55,13 @@ class SecurityConfiguration {
     /** What anyone may read without a token (GET, and HEAD for the same resources). */
     private static final String[] PUBLIC_READS = {"/api/products/**", "/api/categories/**", "/api/product-details/**"};
 
+    /** What anyone may post without a token: registration, login and refresh. */
+    private static final String[] PUBLIC_POSTS = {"/api/users", "/api/auth/token", "/api/auth/refresh"};
+
+    /** Resources only an administrator may change: any method but GET and HEAD needs the ADMIN role. */
+    private static final String[] ADMIN_RESOURCES = {"/api/products/**", "/api/categories/**", "/api/inventory/**",
+            "/api/shipments/**", "/api/admin/**"};
+
     static final String ROLES_CLAIM = "roles";
 
     @Bean
@@ -64,13 +76,11 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.POST, "/api/users", "/api/auth/token", "/api/auth/refresh").permitAll()
+                        .pathMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
                         .pathMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
-                        .pathMatchers("/api/products/**", "/api/categories/**").hasRole("ADMIN")
-                        .pathMatchers(HttpMethod.PUT, "/api/inventory/**").hasRole("ADMIN")
-                        .pathMatchers(HttpMethod.POST, "/api/shipments/**").hasRole("ADMIN")
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                        .matchers(changes(ADMIN_RESOURCES)).hasRole("ADMIN")
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -81,6 +91,15 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .build();
+    }
+
+    /** Requests to the paths with any method but GET and HEAD: POST, PUT, PATCH, DELETE and whatever else. */
+    static ServerWebExchangeMatcher changes(String... paths) {
+        ServerWebExchangeMatcher reads = new OrServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, paths),
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, paths));
+        return new AndServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(paths),
+                new NegatedServerWebExchangeMatcher(reads));
     }
 
     /**
