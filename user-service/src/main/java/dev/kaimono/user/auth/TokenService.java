@@ -1,6 +1,7 @@
 package dev.kaimono.user.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,7 +16,8 @@ import dev.kaimono.user.account.Accounts;
 import dev.kaimono.user.keys.TokenProperties;
 
 /**
- * Signs shoppers in. A login checks the password and starts a refresh-token family; a refresh uses
+ * Signs shoppers in. A login checks the password, unless too many logins for the email failed in a
+ * row (see {@link LoginAttempts}), and starts a refresh-token family; a refresh uses
  * up one token of the family and issues the next. A used token presented again means it was copied,
  * so the whole family is revoked and the shopper must log in again.
  */
@@ -30,30 +32,41 @@ class TokenService {
     private final PasswordEncoder passwordEncoder;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final LoginThrottle throttle;
     private final TokenProperties properties;
     private final Clock clock;
     private final String unknownAccountHash;
 
     TokenService(Accounts accounts, PasswordEncoder passwordEncoder, AccessTokens accessTokens,
-            RefreshTokens refreshTokens, TokenProperties properties, Clock clock) {
+            RefreshTokens refreshTokens, LoginThrottle throttle, TokenProperties properties, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.throttle = throttle;
         this.properties = properties;
         this.clock = clock;
         this.unknownAccountHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
-    @Transactional
+    /**
+     * Not one transaction: the attempt must be counted even when the login fails, and no connection is
+     * held while the password hash is computed.
+     */
     IssuedTokens login(String email, String password) {
+        Instant now = clock.instant();
+        Duration locked = throttle.attempt(email, now);
+        if (locked.isPositive()) {
+            throw new LoginThrottledException(locked);
+        }
         Account account = accounts.byEmail(email).orElse(null);
         // Compare against a dummy hash for unknown emails, so timing does not reveal which accounts exist.
         String hash = account == null ? unknownAccountHash : account.passwordHash();
         if (!passwordEncoder.matches(password, hash) || account == null) {
             throw new InvalidCredentialsException(INVALID_LOGIN);
         }
-        return issue(account, UUID.randomUUID(), clock.instant());
+        throttle.succeeded(email);
+        return issue(account, UUID.randomUUID(), now);
     }
 
     @Transactional(noRollbackFor = InvalidCredentialsException.class)

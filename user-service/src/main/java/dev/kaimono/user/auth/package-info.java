@@ -1,2 +1,2 @@
-/** Signing in: password login, access tokens, and rotating refresh tokens. */
+/** Signing in: password login with a per-email backoff, access tokens, and rotating refresh tokens. */
 package dev.kaimono.user.auth;

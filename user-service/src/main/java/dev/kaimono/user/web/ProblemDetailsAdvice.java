@@ -2,8 +2,10 @@ package dev.kaimono.user.web;
 
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -13,6 +15,7 @@ import dev.kaimono.user.account.AccountNotFoundException;
 import dev.kaimono.user.account.EmailAlreadyRegisteredException;
 import dev.kaimono.user.account.InvalidFieldException;
 import dev.kaimono.user.auth.InvalidCredentialsException;
+import dev.kaimono.user.auth.LoginThrottledException;
 
 /** user-service's exceptions as RFC 9457 problem details (the shared base names bad fields). */
 @RestControllerAdvice
@@ -31,6 +34,13 @@ class ProblemDetailsAdvice extends ApiProblemDetailsAdvice {
     @ExceptionHandler
     ProblemDetail invalidCredentials(InvalidCredentialsException exception) {
         return problem(HttpStatus.UNAUTHORIZED, "Authentication failed", exception.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> loginThrottled(LoginThrottledException exception) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", exception.getMessage()));
     }
 
     @ExceptionHandler
