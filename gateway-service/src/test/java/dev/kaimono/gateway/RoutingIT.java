@@ -1,5 +1,6 @@
 package dev.kaimono.gateway;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -65,6 +66,26 @@ class RoutingIT extends GatewayITSupport {
                 .jsonPath("$.status").isEqualTo(404)
                 .jsonPath("$.detail").isEqualTo("No route matches this path.")
                 .jsonPath("$.instance").isEqualTo(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/products/batch?ids=42", "/api/products/batch/?ids=42", "/api/products/%62atch?ids=42",
+            "/api/products/batch/x" })
+    void neverRoutesTheCatalogsBatchLookupForOtherServices(String uri) {
+        for (String token : new String[] { null, Tokens.shopper(), Tokens.admin() }) {
+            client.get().uri(URI.create("http://127.0.0.1:" + port + uri))
+                    .headers(headers -> {
+                        if (token != null) {
+                            headers.setBearerAuth(token);
+                        }
+                    })
+                    .exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo(404)
+                    .jsonPath("$.detail").isEqualTo("No route matches this path.");
+        }
     }
 
     @Test

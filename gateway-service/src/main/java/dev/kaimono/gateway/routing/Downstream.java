@@ -7,26 +7,38 @@ import java.util.function.Function;
 /**
  * The route table (ARCHITECTURE §4): each downstream service with the paths it serves. Services serve the
  * same paths the gateway exposes, so nothing is rewritten. Anything not listed here, actuator and
- * {@code /.well-known/**} included, is never routed.
+ * {@code /.well-known/**} included, is never routed, and neither are a service's internal paths: endpoints
+ * meant for other services only.
  */
 enum Downstream {
 
-    USER("user-service", ServicesProperties::user, "/api/users/**", "/api/auth/**", "/api/admin/users/**"),
-    CATALOG("catalog-service", ServicesProperties::catalog, "/api/products/**", "/api/categories/**",
-            "/api/admin/catalog/**"),
-    ORDER("order-service", ServicesProperties::order, "/api/cart/**", "/api/orders/**", "/api/admin/orders/**"),
-    INVENTORY("inventory-service", ServicesProperties::inventory, "/api/inventory/**", "/api/admin/inventory/**"),
-    PAYMENT("payment-service", ServicesProperties::payment, "/api/payments/**", "/api/admin/payments/**"),
-    SHIPPING("shipping-service", ServicesProperties::shipping, "/api/shipments/**", "/api/admin/shipping/**");
+    USER("user-service", ServicesProperties::user, List.of("/api/users/**", "/api/auth/**", "/api/admin/users/**")),
+    CATALOG("catalog-service", ServicesProperties::catalog,
+            List.of("/api/products/**", "/api/categories/**", "/api/admin/catalog/**"),
+            // The batch lookup is order-service's: it answers for discontinued products too.
+            List.of("/api/products/batch/**")),
+    ORDER("order-service", ServicesProperties::order, List.of("/api/cart/**", "/api/orders/**", "/api/admin/orders/**")),
+    INVENTORY("inventory-service", ServicesProperties::inventory,
+            List.of("/api/inventory/**", "/api/admin/inventory/**")),
+    PAYMENT("payment-service", ServicesProperties::payment, List.of("/api/payments/**", "/api/admin/payments/**")),
+    SHIPPING("shipping-service", ServicesProperties::shipping,
+            List.of("/api/shipments/**", "/api/admin/shipping/**"));
 
     private final String serviceId;
     private final Function<ServicesProperties, URI> uri;
     private final List<String> paths;
+    private final List<String> internalPaths;
 
-    Downstream(String serviceId, Function<ServicesProperties, URI> uri, String... paths) {
+    Downstream(String serviceId, Function<ServicesProperties, URI> uri, List<String> paths) {
+        this(serviceId, uri, paths, List.of());
+    }
+
+    Downstream(String serviceId, Function<ServicesProperties, URI> uri, List<String> paths,
+            List<String> internalPaths) {
         this.serviceId = serviceId;
         this.uri = uri;
-        this.paths = List.of(paths);
+        this.paths = paths;
+        this.internalPaths = internalPaths;
     }
 
     /** The route id, which is also the name of the service's circuit breaker. */
@@ -36,6 +48,11 @@ enum Downstream {
 
     List<String> paths() {
         return paths;
+    }
+
+    /** Paths among {@link #paths()} that other services call but clients never reach: not routed (404). */
+    List<String> internalPaths() {
+        return internalPaths;
     }
 
     URI uri(ServicesProperties services) {

@@ -8,14 +8,16 @@ import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.BooleanSpec;
+import org.springframework.cloud.gateway.route.builder.PredicateSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Builds one route per downstream service from {@link Downstream}, each behind its own circuit breaker and
- * with the configured connect and response timeouts. The breaker has no time limiter of its own: the
+ * Builds one route per downstream service from {@link Downstream} (its paths, less its internal ones), each
+ * behind its own circuit breaker and with the configured connect and response timeouts. The breaker has no time limiter of its own: the
  * response timeout of the HTTP client is the single deadline (504), so a long body is never cut off.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,8 +28,7 @@ class RoutingConfiguration {
     RouteLocator serviceRoutes(RouteLocatorBuilder builder, ServicesProperties services, RoutingProperties routing) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         for (Downstream downstream : Downstream.values()) {
-            routes.route(downstream.serviceId(), route -> route
-                    .path(downstream.paths().toArray(String[]::new))
+            routes.route(downstream.serviceId(), route -> exposed(route, downstream)
                     .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName(downstream.serviceId())))
                     .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR,
                             Math.toIntExact(routing.connectTimeout().toMillis()))
@@ -35,6 +36,14 @@ class RoutingConfiguration {
                     .uri(downstream.uri(services)));
         }
         return routes.build();
+    }
+
+    private static BooleanSpec exposed(PredicateSpec route, Downstream downstream) {
+        BooleanSpec paths = route.path(downstream.paths().toArray(String[]::new));
+        if (downstream.internalPaths().isEmpty()) {
+            return paths;
+        }
+        return paths.and().not(internal -> internal.path(downstream.internalPaths().toArray(String[]::new)));
     }
 
     @Bean
