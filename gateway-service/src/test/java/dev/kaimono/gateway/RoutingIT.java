@@ -88,6 +88,19 @@ class RoutingIT extends GatewayITSupport {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/products/x/../batch", "/api/products//batch", "/api/products/batch;a=b",
+            "/api/products/%2e%2e/admin/users", "/api/products/a%2Fb", "/api/products/./batch" })
+    void refusesAPathThatIsNotInNormalFormWithABadRequestProblem(String path) {
+        client.get().uri(URI.create("http://127.0.0.1:" + port + path))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.correlationId").exists();
+    }
+
     @Test
     void passesAServiceErrorThroughUntouched() {
         client.get().uri("/api/orders/fail")

@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
@@ -100,6 +101,12 @@ class SecurityConfiguration {
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, paths));
         return new AndServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(paths),
                 new NegatedServerWebExchangeMatcher(reads));
+    }
+
+    /** Refusals of Spring Security's firewall as problems, like every other error of the gateway. */
+    @Bean
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler(Problems problems) {
+        return new ProblemExchangeRejectedHandler(problems);
     }
 
     /**
