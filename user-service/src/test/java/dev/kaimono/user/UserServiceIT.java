@@ -225,6 +225,16 @@ class UserServiceIT {
     }
 
     @Test
+    void breachedPasswordIsRefusedNamingThePasswordField() {
+        register(uniqueEmail(), "1qaz2wsx3edc", "Ann")
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[*].field").isEqualTo(List.of("password"))
+                .jsonPath("$.errors[0].message").isEqualTo("is one of the most commonly used passwords");
+    }
+
+    @Test
     void malformedJsonIsABadRequestProblem() {
         http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).body("{\"email\":")
                 .exchange()

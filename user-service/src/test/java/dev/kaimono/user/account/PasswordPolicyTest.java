@@ -2,6 +2,8 @@ package dev.kaimono.user.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
@@ -36,6 +38,19 @@ class PasswordPolicyTest {
     @Test
     void rejectsCommonPasswordsWhateverTheirCase() {
         assertThat(PasswordPolicy.violation("Password1234", "ann@example.com")).hasValue("is one of the most commonly used passwords");
+    }
+
+    @Test
+    void rejectsPasswordsFromTheBreachedPasswordListWhateverTheirCase() {
+        assertThat(List.of("1qaz2wsx3edc", "leavemealone", "WhosYourDaddy", "sonyericsson", "counterstrike"))
+                .allSatisfy(breached -> assertThat(PasswordPolicy.violation(breached, "ann@example.com"))
+                        .as(breached).hasValue("is one of the most commonly used passwords"));
+    }
+
+    @Test
+    void acceptsThePasswordsOurTestsAndLocalRunsUse() {
+        assertThat(List.of("correct-horse-42", "kaimono-admin", "e2e-admin-password-1", "Tr0ub4dor&3-staple"))
+                .allSatisfy(password -> assertThat(PasswordPolicy.violation(password, "ann@example.com")).as(password).isEmpty());
     }
 
     @Test
