@@ -52,6 +52,20 @@ class AuthenticationIT extends GatewayITSupport {
     }
 
     @Test
+    void letsAnonymousShoppersLogOutWithTheirRefreshToken() {
+        client.post().uri("/api/auth/logout")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"refresh_token\":\"a-refresh-token\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("user-service")
+                .jsonPath("$.method").isEqualTo("POST")
+                .jsonPath("$.path").isEqualTo("/api/auth/logout")
+                .jsonPath("$.authorization").doesNotExist();
+    }
+
+    @Test
     void refusesAProtectedRouteWithoutTokenWithABearerChallengeProblem() {
         var result = client.get().uri("/api/orders").exchange()
                 .expectStatus().isUnauthorized()

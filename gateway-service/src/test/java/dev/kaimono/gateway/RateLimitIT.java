@@ -3,10 +3,13 @@ package dev.kaimono.gateway;
 import java.net.InetSocketAddress;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -47,6 +50,21 @@ class RateLimitIT extends GatewayITSupport {
 
         login(clientFrom(newClientAddress())).expectStatus().isOk()
                 .expectHeader().valueEquals("X-RateLimit-Remaining", "1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/users", "/api/auth/logout" })
+    void throttlesRegistrationAndLogoutAtTheLoginLimit(String path) {
+        for (int i = 0; i < LOGIN_BURST; i++) {
+            post(client, path).expectStatus().isOk()
+                    .expectHeader().valueEquals("X-RateLimit-Burst-Capacity", Integer.toString(LOGIN_BURST));
+        }
+        HttpStatusCode status = null;
+        for (int attempt = 0; attempt < 10 && status != HttpStatus.TOO_MANY_REQUESTS; attempt++) {
+            status = post(client, path).expectBody().returnResult().getStatus();
+        }
+
+        assertThat(status).as("a request beyond the login burst").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     }
 
     @Test
@@ -91,7 +109,11 @@ class RateLimitIT extends GatewayITSupport {
     }
 
     private static WebTestClient.ResponseSpec login(WebTestClient client) {
-        return client.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+        return post(client, "/api/auth/token");
+    }
+
+    private static WebTestClient.ResponseSpec post(WebTestClient client, String path) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"email\":\"a@b.c\",\"password\":\"secret\"}")
                 .exchange();
     }

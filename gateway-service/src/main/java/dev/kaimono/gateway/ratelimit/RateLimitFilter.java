@@ -28,22 +28,29 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import dev.kaimono.gateway.error.Problems;
 
 /**
- * Applies the token-bucket policies to every routed request: the login policy to {@value #LOGIN_PATH}, the
- * default policy to everything else. An allowed response carries the {@code X-RateLimit-*} headers; a refused
- * one is a 429 problem with {@code Retry-After} as well.
+ * Applies the token-bucket policies to every routed request: the login policy to the endpoints that tell
+ * something about an account ({@link #LOGIN_PATHS}: login, registration, which answers 409 for a known email,
+ * and logout), the default policy to everything else. An allowed response carries the {@code X-RateLimit-*}
+ * headers; a refused one is a 429 problem with {@code Retry-After} as well.
  *
  * <p>Rate limiting must never take the shop down: when Redis fails or is slow, requests pass unlimited, the
  * outage is logged once, and Redis is left alone for the back-off period before it is tried again.
  */
 final class RateLimitFilter implements GlobalFilter, Ordered {
 
-    static final String LOGIN_PATH = "/api/auth/token";
+    /**
+     * Where guessing pays, so the login policy applies: guessing passwords, probing which emails have an account
+     * and trying refresh tokens on logout would otherwise all go as fast as the default policy lets anyone
+     * browse. One bucket per client for all of them.
+     */
+    static final List<String> LOGIN_PATHS = List.of("/api/auth/token", "/api/users", "/api/auth/logout");
 
     /**
      * Matched like the routes are, on the decoded path, so {@code /api/auth/%74oken} or a trailing slash cannot
      * slip a login past the stricter policy.
      */
-    private static final List<PathPattern> LOGIN_PATTERNS = Stream.of(LOGIN_PATH, LOGIN_PATH + "/")
+    private static final List<PathPattern> LOGIN_PATTERNS = LOGIN_PATHS.stream()
+            .flatMap(path -> Stream.of(path, path + "/"))
             .map(PathPatternParser.defaultInstance::parse)
             .toList();
 

@@ -9,10 +9,10 @@ import org.springframework.util.Assert;
 
 /**
  * The token-bucket policies ({@code kaimono.gateway.rate-limit.*}): {@code default} for every routed request,
- * {@code login} (stricter) for {@code /api/auth/token}.
+ * {@code login} (stricter) for login, registration and logout.
  *
  * @param standard     the policy under {@code default}
- * @param login        the policy for the login endpoint
+ * @param login        the policy for login, registration and logout
  * @param redisTimeout how long a bucket check may take before the request is let through unlimited
  * @param outageBackoff after Redis failed, how long requests pass unlimited before Redis is tried again
  */

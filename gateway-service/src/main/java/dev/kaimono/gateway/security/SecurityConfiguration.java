@@ -56,8 +56,9 @@ class SecurityConfiguration {
     /** What anyone may read without a token (GET, and HEAD for the same resources). */
     private static final String[] PUBLIC_READS = {"/api/products/**", "/api/categories/**", "/api/product-details/**"};
 
-    /** What anyone may post without a token: registration, login and refresh. */
-    private static final String[] PUBLIC_POSTS = {"/api/users", "/api/auth/token", "/api/auth/refresh"};
+    /** What anyone may post without a token: registration, login, refresh, and logout (the refresh token is proof). */
+    private static final String[] PUBLIC_POSTS = {"/api/users", "/api/auth/token", "/api/auth/refresh",
+            "/api/auth/logout"};
 
     /** Resources only an administrator may change: any method but GET and HEAD needs the ADMIN role. */
     private static final String[] ADMIN_RESOURCES = {"/api/products/**", "/api/categories/**", "/api/inventory/**",

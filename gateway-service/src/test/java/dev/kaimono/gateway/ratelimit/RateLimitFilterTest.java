@@ -83,8 +83,9 @@ class RateLimitFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/api/auth/token", "/api/auth/%74oken", "/api/auth/token/", "/api/auth/token;x=y" })
-    void appliesTheLoginPolicyToEverySpellingOfTheLoginPath(String path) {
+    @ValueSource(strings = { "/api/auth/token", "/api/auth/%74oken", "/api/auth/token/", "/api/auth/token;x=y",
+            "/api/users", "/api/users/", "/api/%75sers", "/api/auth/logout", "/api/auth/logout/" })
+    void appliesTheLoginPolicyToEverySpellingOfLoginRegistrationAndLogout(String path) {
         CountingBucket standard = new CountingBucket(() -> Mono.just(response(true, "39")));
         CountingBucket login = new CountingBucket(() -> Mono.just(response(true, "4")));
 
@@ -92,6 +93,18 @@ class RateLimitFilterTest {
 
         assertThat(login.keys).containsExactly("ip:198.51.100.1");
         assertThat(standard.keys).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/users/me", "/api/auth/refresh", "/api/products" })
+    void appliesTheDefaultPolicyToAccountsOtherPaths(String path) {
+        CountingBucket standard = new CountingBucket(() -> Mono.just(response(true, "39")));
+        CountingBucket login = new CountingBucket(() -> Mono.just(response(true, "4")));
+
+        filter(standard, login).filter(anonymous(path), chain).block();
+
+        assertThat(standard.keys).containsExactly("ip:198.51.100.1");
+        assertThat(login.keys).isEmpty();
     }
 
     @Test
