@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Primary;
  */
 public final class MovableClock extends Clock {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    /** Whole microseconds, as PostgreSQL stores instants, so what a test computes equals what it reads back. */
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MICROS));
 
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Opaque refresh tokens: 256 random bits handed to the client, only their SHA-256 hash stored. Each
- * belongs to a family (one login); rotation issues the next token of the same family.
+ * belongs to a family (one login, whose time every token of the family carries); rotation issues the
+ * next token of the same family, logout and reuse revoke the whole family.
  */
 @Repository
 class RefreshTokens {
@@ -30,20 +31,22 @@ class RefreshTokens {
     }
 
     /** A stored token, looked up and locked for the rest of the transaction. */
-    record StoredToken(UUID id, UUID accountId, UUID familyId, Instant expiresAt, Instant usedAt, Instant revokedAt) {
+    record StoredToken(UUID id, UUID accountId, UUID familyId, Instant familyStartedAt, Instant expiresAt,
+            Instant usedAt, Instant revokedAt) {
     }
 
     /** Creates a token of the given family and returns the value the client keeps. */
-    String issue(UUID accountId, UUID familyId, Instant now, Instant expiresAt) {
+    String issue(UUID accountId, UUID familyId, Instant familyStartedAt, Instant now, Instant expiresAt) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         jdbc.sql("""
-                INSERT INTO refresh_token (id, account_id, family_id, token_hash, issued_at, expires_at)
-                VALUES (:id, :accountId, :familyId, :hash, :issuedAt, :expiresAt)""")
+                INSERT INTO refresh_token (id, account_id, family_id, family_started_at, token_hash, issued_at, expires_at)
+                VALUES (:id, :accountId, :familyId, :familyStartedAt, :hash, :issuedAt, :expiresAt)""")
                 .param("id", UUID.randomUUID())
                 .param("accountId", accountId)
                 .param("familyId", familyId)
+                .param("familyStartedAt", Timestamp.from(familyStartedAt))
                 .param("hash", hash(value))
                 .param("issuedAt", Timestamp.from(now))
                 .param("expiresAt", Timestamp.from(expiresAt))
@@ -53,11 +56,12 @@ class RefreshTokens {
 
     Optional<StoredToken> lockByValue(String value) {
         return jdbc.sql("""
-                SELECT id, account_id, family_id, expires_at, used_at, revoked_at
+                SELECT id, account_id, family_id, family_started_at, expires_at, used_at, revoked_at
                 FROM refresh_token WHERE token_hash = :hash FOR UPDATE""")
                 .param("hash", hash(value))
                 .query((row, n) -> new StoredToken(row.getObject("id", UUID.class), row.getObject("account_id", UUID.class),
-                        row.getObject("family_id", UUID.class), row.getTimestamp("expires_at").toInstant(),
+                        row.getObject("family_id", UUID.class), row.getTimestamp("family_started_at").toInstant(),
+                        row.getTimestamp("expires_at").toInstant(),
                         instant(row.getTimestamp("used_at")), instant(row.getTimestamp("revoked_at"))))
                 .optional();
     }

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** {@code POST /api/auth/token} (login) and {@code POST /api/auth/refresh}, answering OAuth 2 token responses. */
+/**
+ * {@code POST /api/auth/token} (login) and {@code POST /api/auth/refresh}, answering OAuth 2 token
+ * responses, and {@code POST /api/auth/logout} with {@code {"refresh_token": "..."}}.
+ */
 @RestController
 @RequestMapping("/api/auth")
 class TokenController {
@@ -32,6 +35,13 @@ class TokenController {
     @PostMapping("/refresh")
     ResponseEntity<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
         return respond(tokens.refresh(request.refreshToken()));
+    }
+
+    /** Ends the session the refresh token belongs to; 204 whatever the token, so it reveals nothing. */
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
+        tokens.logout(request.refreshToken());
+        return ResponseEntity.noContent().build();
     }
 
     private static ResponseEntity<TokenResponse> respond(IssuedTokens issued) {

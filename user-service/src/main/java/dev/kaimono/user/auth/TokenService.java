@@ -18,8 +18,9 @@ import dev.kaimono.user.keys.TokenProperties;
 /**
  * Signs shoppers in. A login checks the password, unless too many logins for the email failed in a
  * row (see {@link LoginAttempts}), and starts a refresh-token family; a refresh uses
- * up one token of the family and issues the next. A used token presented again means it was copied,
- * so the whole family is revoked and the shopper must log in again.
+ * up one token of the family and issues the next, until the family's lifetime since its login is over.
+ * A used token presented again means it was copied, so the whole family is revoked and the shopper
+ * must log in again; logging out revokes the family too.
  */
 @Service
 class TokenService {
@@ -66,7 +67,7 @@ class TokenService {
             throw new InvalidCredentialsException(INVALID_LOGIN);
         }
         throttle.succeeded(email);
-        return issue(account, UUID.randomUUID(), now);
+        return issue(account, UUID.randomUUID(), now, now);
     }
 
     @Transactional(noRollbackFor = InvalidCredentialsException.class)
@@ -74,7 +75,7 @@ class TokenService {
         Instant now = clock.instant();
         RefreshTokens.StoredToken token = refreshTokens.lockByValue(refreshToken)
                 .orElseThrow(() -> new InvalidCredentialsException(INVALID_REFRESH));
-        if (token.revokedAt() != null || token.expiresAt().isBefore(now)) {
+        if (token.revokedAt() != null || token.expiresAt().isBefore(now) || !now.isBefore(familyEnd(token.familyStartedAt()))) {
             throw new InvalidCredentialsException(INVALID_REFRESH);
         }
         if (token.usedAt() != null) {
@@ -84,11 +85,25 @@ class TokenService {
         }
         refreshTokens.markUsed(token.id(), now);
         Account account = accounts.byId(token.accountId()).orElseThrow(() -> new InvalidCredentialsException(INVALID_REFRESH));
-        return issue(account, token.familyId(), now);
+        return issue(account, token.familyId(), token.familyStartedAt(), now);
     }
 
-    private IssuedTokens issue(Account account, UUID family, Instant now) {
-        String refresh = refreshTokens.issue(account.id(), family, now, now.plus(properties.refreshTokenTtl()));
+    /** Revokes the family of the token, if it is one; says nothing either way. */
+    @Transactional
+    void logout(String refreshToken) {
+        refreshTokens.lockByValue(refreshToken)
+                .ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), clock.instant()));
+    }
+
+    private IssuedTokens issue(Account account, UUID family, Instant familyStartedAt, Instant now) {
+        Instant expiresAt = now.plus(properties.refreshTokenTtl());
+        Instant familyEnd = familyEnd(familyStartedAt);
+        String refresh = refreshTokens.issue(account.id(), family, familyStartedAt, now,
+                expiresAt.isAfter(familyEnd) ? familyEnd : expiresAt);
         return new IssuedTokens(accessTokens.issue(account), properties.accessTokenTtl(), refresh);
+    }
+
+    private Instant familyEnd(Instant familyStartedAt) {
+        return familyStartedAt.plus(properties.refreshFamilyLifetime());
     }
 }

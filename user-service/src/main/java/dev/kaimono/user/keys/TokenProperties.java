@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience the {@code aud} claim every Kaimono service expects
  * @param accessTokenTtl lifetime of an access token
  * @param refreshTokenTtl lifetime of a refresh token
+ * @param refreshFamilyLifetime how long after its login a refresh-token family dies, however often it was rotated
  * @param signingKey the active private key, PKCS#8 PEM ({@code KAIMONO_JWT_SIGNING_KEY})
  * @param signingKeyId the {@code kid} of the active key ({@code KAIMONO_JWT_SIGNING_KEY_ID})
  * @param previousKeys retired public keys still published in the JWK set while tokens they signed live
@@ -24,6 +25,7 @@ public record TokenProperties(
         @DefaultValue("kaimono-api") String audience,
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("30d") Duration refreshTokenTtl,
+        @DefaultValue("30d") Duration refreshFamilyLifetime,
         String signingKey,
         String signingKeyId,
         @DefaultValue List<PublicKey> previousKeys,

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * user-service trusts no header: every protected request carries an access token it validates itself
  * (see {@code JwtConfiguration}) with the rules every Kaimono service shares ({@link AccessTokens}).
- * Registration, login, refresh and the JWK set are public.
+ * Registration, login, refresh, logout (the refresh token is the credential) and the JWK set are public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -39,7 +39,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
         return ServiceHttpSecurity.build(http, new ProblemResponses(json), requests -> requests
-                .requestMatchers(HttpMethod.POST, "/api/users", "/api/auth/token", "/api/auth/refresh").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/users", "/api/auth/token", "/api/auth/refresh", "/api/auth/logout")
+                .permitAll()
                 .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                 .requestMatchers("/api/admin/**").hasRole("ADMIN")
                 .anyRequest().authenticated());
