@@ -49,6 +49,27 @@ class ProductDetailsIT extends GatewayITSupport {
     }
 
     @Test
+    void answersWithABadGatewayProblemRatherThanHoldAnOversizedProductInMemory() {
+        client.get().uri("/api/product-details/" + StubServices.HUGE_PRODUCT).exchange()
+                .expectStatus().isEqualTo(502)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail")
+                .isEqualTo("catalog-service described the product in more bytes than the gateway reads");
+    }
+
+    @Test
+    void doesNotOpenTheCatalogsCircuitWhenClientsAskForUnknownProducts() {
+        for (int i = 0; i < 6; i++) {
+            client.get().uri("/api/product-details/" + StubServices.MISSING_PRODUCT).exchange()
+                    .expectStatus().isNotFound();
+        }
+
+        client.get().uri("/api/product-details/" + UUID.randomUUID()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("catalog-service");
+    }
+
+    @Test
     void answersAMalformedIdWithABadRequestProblem() {
         client.get().uri("/api/product-details/not-a-uuid").exchange()
                 .expectStatus().isBadRequest()

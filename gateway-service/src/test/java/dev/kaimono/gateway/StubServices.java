@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Stand-ins for the six services on random local ports, each answering with what it received (service,
  * method, path, {@code X-Correlation-Id}, {@code Authorization}, every header by its lower-case name, and the
- * length of the body) as JSON. user-service also publishes the JWK set. Paths ending in {@code /slow} answer
+ * length of the body) as JSON, and keeping a note of every request they read to the end
+ * ({@link #received(String)}). user-service also publishes the JWK set. Paths ending in {@code /slow} answer
  * only when {@link #releaseSlowResponses()} is called, paths ending in {@code /broken} drop the connection
  * without an answer, paths ending in {@code /fail} answer 500. shipping-service is down: its URI is a closed
  * port, though a running stand-in for it is there too ({@link #runningUri(String)}) for tests that need one.
@@ -49,6 +52,7 @@ public final class StubServices {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final Queue<Received> received = new ConcurrentLinkedQueue<>();
     private final Map<String, URI> uris = new LinkedHashMap<>();
     private final Map<String, URI> running = new LinkedHashMap<>();
     private final CountDownLatch slowResponses = new CountDownLatch(1);
@@ -82,6 +86,11 @@ public final class StubServices {
         return uri("user").resolve("/.well-known/jwks.json");
     }
 
+    /** The requests for the path that stand-ins received in full, body included. */
+    public List<Received> received(String path) {
+        return received.stream().filter(request -> request.path().equals(path)).toList();
+    }
+
     public void releaseSlowResponses() {
         slowResponses.countDown();
     }
@@ -103,6 +112,7 @@ public final class StubServices {
         try (exchange) {
             int bodyLength = exchange.getRequestBody().readAllBytes().length;
             String path = exchange.getRequestURI().getPath();
+            received.add(new Received(serviceId, exchange.getRequestMethod(), path, bodyLength));
             if (path.equals("/.well-known/jwks.json") && serviceId.equals("user-service")) {
                 send(exchange, 200, "application/json", publishedKeys.toString());
             }
@@ -112,7 +122,7 @@ public final class StubServices {
             else if (path.endsWith("/broken")) {
                 return;
             }
-            else if (path.contains(HUGE_PRODUCT)) {
+            else if (path.contains(HUGE_PRODUCT) && serviceId.equals("catalog-service")) {
                 send(exchange, 200, "application/json",
                         "{\"id\":\"" + HUGE_PRODUCT + "\",\"description\":\"" + "x".repeat(HUGE_BODY_BYTES) + "\"}");
             }
@@ -142,6 +152,10 @@ public final class StubServices {
                 send(exchange, 200, "application/json", JSON.writeValueAsString(echo));
             }
         }
+    }
+
+    /** A request a stand-in read to the end of its body. */
+    public record Received(String service, String method, String path, int bodyLength) {
     }
 
     private static Map<String, List<String>> headers(HttpExchange exchange) {

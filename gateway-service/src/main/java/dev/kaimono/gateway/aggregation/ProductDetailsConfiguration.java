@@ -26,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(ProductDetailsProperties.class)
 class ProductDetailsConfiguration {
 
+    /** The most the gateway holds in memory of one service's answer while it composes product details. */
+    static final int MAX_ANSWER_BYTES = 256 * 1024;
+
     @Bean
     RouteLocator productDetailsRoute(RouteLocatorBuilder builder, ServicesProperties services,
             ProductDetailsProperties properties, ReactiveResilience4JCircuitBreakerFactory breakers, Problems problems,
@@ -41,6 +44,10 @@ class ProductDetailsConfiguration {
 
     private static WebClient client(URI baseUrl) {
         HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000);
-        return WebClient.builder().baseUrl(baseUrl.toString()).clientConnector(new ReactorClientHttpConnector(http)).build();
+        return WebClient.builder()
+                .baseUrl(baseUrl.toString())
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_ANSWER_BYTES))
+                .build();
     }
 }

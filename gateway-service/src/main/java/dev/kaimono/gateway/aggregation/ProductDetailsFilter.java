@@ -10,6 +10,7 @@ import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code GET /api/product-details/{id}}: the product from catalog-service and its availability from
  * inventory-service, asked in parallel. The product decides the answer (404, 503, 504 when catalog cannot
- * give it); availability is best effort: when inventory fails, is open-circuited or misses its deadline,
+ * give it, 502 when its answer is larger than the gateway holds in memory); availability is best effort: when inventory fails, is open-circuited or misses its deadline,
  * the product still comes back with {@code availability: "UNKNOWN"}.
  */
 final class ProductDetailsFilter implements GatewayFilter {
@@ -99,6 +100,9 @@ final class ProductDetailsFilter implements GatewayFilter {
         if (failure instanceof TimeoutException) {
             return HttpStatus.GATEWAY_TIMEOUT;
         }
+        if (failure.getCause() instanceof DataBufferLimitException) {
+            return HttpStatus.BAD_GATEWAY;
+        }
         return HttpStatus.SERVICE_UNAVAILABLE;
     }
 
@@ -106,6 +110,7 @@ final class ProductDetailsFilter implements GatewayFilter {
         return switch (statusFor(failure)) {
             case NOT_FOUND -> "No product " + id;
             case GATEWAY_TIMEOUT -> "catalog-service did not answer in time";
+            case BAD_GATEWAY -> "catalog-service described the product in more bytes than the gateway reads";
             default -> {
                 log.debug("catalog-service failed for product {}", id, failure);
                 yield "catalog-service is unavailable; try again shortly";

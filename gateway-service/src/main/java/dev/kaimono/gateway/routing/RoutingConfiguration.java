@@ -14,6 +14,8 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
  * Builds one route per downstream service from {@link Downstream} (its paths, less its internal ones), each
@@ -23,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ ServicesProperties.class, RoutingProperties.class })
 class RoutingConfiguration {
+
+    private static final int MAX_CAUSE_DEPTH = 16;
 
     @Bean
     RouteLocator serviceRoutes(RouteLocatorBuilder builder, ServicesProperties services, RoutingProperties routing) {
@@ -46,6 +50,26 @@ class RoutingConfiguration {
         return paths.and().not(internal -> internal.path(downstream.internalPaths().toArray(String[]::new)));
     }
 
+    /**
+     * Whether a call failed through the client's fault rather than the service's: a 4xx anywhere in the cause
+     * chain, be it the gateway's own refusal (a request body cut off at the limit while it streamed to the
+     * service) or a service's 4xx answer that a gateway client turned into an exception (product details asking
+     * for an unknown product). Such calls do not count towards opening the breaker, or any client could open it
+     * for everyone.
+     */
+    static boolean clientFault(Throwable error) {
+        Throwable cause = error;
+        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++, cause = cause.getCause()) {
+            if (cause instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+                return true;
+            }
+            if (cause instanceof WebClientResponseException answer && answer.getStatusCode().is4xxClientError()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Bean
     Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakerDefaults(RoutingProperties routing) {
         RoutingProperties.CircuitBreaker settings = routing.circuitBreaker();
@@ -57,6 +81,7 @@ class RoutingConfiguration {
                 .waitDurationInOpenState(settings.waitDurationInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .ignoreException(RoutingConfiguration::clientFault)
                 .build();
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
                 .circuitBreakerConfig(config)
