@@ -16,8 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshFamilyLifetime how long after its login a refresh-token family dies, however often it was rotated
  * @param signingKey the active private key, PKCS#8 PEM ({@code KAIMONO_JWT_SIGNING_KEY})
  * @param signingKeyId the {@code kid} of the active key ({@code KAIMONO_JWT_SIGNING_KEY_ID})
+ * @param keyDirectory where the active, next and previous keys are kept when no {@code signingKey} is set
+ *        ({@code KAIMONO_JWT_KEY_DIR}; layout in {@code KeyDirectory})
  * @param previousKeys retired public keys still published in the JWK set while tokens they signed live
- * @param generateKeyIfMissing generate an ephemeral key when none is configured (local runs only)
+ * @param generateKeyIfMissing generate an ephemeral key when neither a key nor a key directory is configured
+ *        (local runs only)
  */
 @ConfigurationProperties("kaimono.security.jwt")
 public record TokenProperties(
@@ -28,6 +31,7 @@ public record TokenProperties(
         @DefaultValue("30d") Duration refreshFamilyLifetime,
         String signingKey,
         String signingKeyId,
+        String keyDirectory,
         @DefaultValue List<PublicKey> previousKeys,
         boolean generateKeyIfMissing) {
 
