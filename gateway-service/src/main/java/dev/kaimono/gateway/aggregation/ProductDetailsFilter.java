@@ -28,8 +28,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code GET /api/product-details/{id}}: the product from catalog-service and its availability from
  * inventory-service, asked in parallel. The product decides the answer (404, 503, 504 when catalog cannot
- * give it, 502 when its answer is larger than the gateway holds in memory); availability is best effort: when inventory fails, is open-circuited or misses its deadline,
- * the product still comes back with {@code availability: "UNKNOWN"}.
+ * give it, 502 when its answer is larger than the gateway holds in memory); availability is best effort: when
+ * inventory fails, is open-circuited or misses its deadline, the product still comes back with
+ * {@code availability: "UNKNOWN"}. The availability lookup is let finish even when the product has failed
+ * (its deadline bounds the wait): cut off while its own error is under way, WebClient would drop that error
+ * into the log as an ERROR.
  */
 final class ProductDetailsFilter implements GatewayFilter {
 
@@ -64,7 +67,7 @@ final class ProductDetailsFilter implements GatewayFilter {
         Mono<Availability> availability = breakers.create("inventory-service").run(
                 get(inventory, "/api/inventory/" + id, exchange).timeout(properties.inventoryTimeout()).map(Availability::of),
                 failure -> Mono.just(Availability.after(failure)));
-        return Mono.zip(product, availability)
+        return Mono.zipDelayError(product, availability)
                 .flatMap(both -> respond(exchange, both.getT2().addTo(both.getT1())))
                 .onErrorResume(failure -> problems.write(exchange, statusFor(failure), detailFor(failure, id)));
     }

@@ -1,0 +1,73 @@
+package dev.kaimono.gateway.aggregation;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigurationProperties;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.kaimono.gateway.error.Problems;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProductDetailsFilterTest {
+
+    private static final String PRODUCT = "7d0c3a52-5a9e-4c8e-9d61-3f1f1f7f0a01";
+
+    @Test
+    void letsTheAvailabilityLookupFinishWhenTheProductIsUnknown() {
+        AtomicBoolean availabilityCancelled = new AtomicBoolean();
+        WebClient catalog = answering(Mono.just(notFound()));
+        WebClient inventory = answering(Mono.delay(Duration.ofMillis(50))
+                .map(tick -> notFound())
+                .doOnCancel(() -> availabilityCancelled.set(true)));
+        MockServerWebExchange exchange = MockServerWebExchange.from(
+                MockServerHttpRequest.method(HttpMethod.GET, URI.create("/api/product-details/" + PRODUCT)));
+        exchange.getAttributes().put(ServerWebExchangeUtils.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("id", PRODUCT));
+
+        new ProductDetailsFilter(catalog, inventory, breakers(),
+                new ProductDetailsProperties(Duration.ofSeconds(2), Duration.ofSeconds(1)),
+                new Problems(JsonMapper.builder().build()), JsonMapper.builder().build())
+                .filter(exchange, unused -> Mono.error(new AssertionError("nothing is proxied")))
+                .block(Duration.ofSeconds(5));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(availabilityCancelled).isFalse();
+    }
+
+    private static ReactiveResilience4JCircuitBreakerFactory breakers() {
+        ReactiveResilience4JCircuitBreakerFactory breakers = new ReactiveResilience4JCircuitBreakerFactory(
+                CircuitBreakerRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), null,
+                new Resilience4JConfigurationProperties());
+        breakers.configureDefault(id -> new Resilience4JConfigBuilder(id).build());
+        return breakers;
+    }
+
+    private static WebClient answering(Mono<ClientResponse> response) {
+        return WebClient.builder().exchangeFunction(request -> response).build();
+    }
+
+    private static ClientResponse notFound() {
+        return ClientResponse.create(HttpStatus.NOT_FOUND)
+                .header("Content-Type", "application/problem+json")
+                .body(Flux.empty())
+                .build();
+    }
+}
