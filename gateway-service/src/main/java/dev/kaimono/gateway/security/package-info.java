@@ -1,2 +1,5 @@
-/** JWT validation against user-service's published keys, and who may call which route. */
+/**
+ * JWT validation against user-service's published keys, who may call which route, and which headers of the
+ * client never reach a service.
+ */
 package dev.kaimono.gateway.security;
