@@ -96,7 +96,7 @@ class SecurityConfiguration {
     }
 
     /** Requests to the paths with any method but GET and HEAD: POST, PUT, PATCH, DELETE and whatever else. */
-    static ServerWebExchangeMatcher changes(String... paths) {
+    private static ServerWebExchangeMatcher changes(String... paths) {
         ServerWebExchangeMatcher reads = new OrServerWebExchangeMatcher(
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, paths),
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, paths));
