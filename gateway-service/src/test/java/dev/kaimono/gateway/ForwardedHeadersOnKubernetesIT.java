@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -25,6 +26,10 @@ class ForwardedHeadersOnKubernetesIT extends GatewayITSupport {
 
     @Autowired
     ReactiveStringRedisTemplate redis;
+
+    /** This test context's own prefix (test-support gives each context one, as ./platform gives each environment). */
+    @Value("${kaimono.gateway.rate-limit.key-prefix}")
+    String keyPrefix;
 
     @Test
     void believesOnlyTheHopsTrustedProxiesAddedToXForwardedFor() {
@@ -56,6 +61,6 @@ class ForwardedHeadersOnKubernetesIT extends GatewayITSupport {
     private boolean bucketExists(String address) {
         String canonical = new InetSocketAddress(address, 0).getAddress().getHostAddress();
         return Boolean.TRUE.equals(
-                redis.hasKey("request_rate_limiter.{default.ip:" + canonical + "}.tokens").block());
+                redis.hasKey("request_rate_limiter.{" + keyPrefix + "default.ip:" + canonical + "}.tokens").block());
     }
 }

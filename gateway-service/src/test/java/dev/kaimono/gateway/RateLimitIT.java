@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +26,10 @@ class RateLimitIT extends GatewayITSupport {
 
     @Autowired
     ReactiveStringRedisTemplate redis;
+
+    /** This test context's own prefix (test-support gives each context one, as ./platform gives each environment). */
+    @Value("${kaimono.gateway.rate-limit.key-prefix}")
+    String keyPrefix;
 
     @Test
     void refusesALoginBurstBeyondTheLoginLimitWithRetryAfterButNotOtherClients() {
@@ -87,7 +92,8 @@ class RateLimitIT extends GatewayITSupport {
                 .expectStatus().isOk();
         client.get().uri("/api/products").exchange().expectStatus().isOk();
 
-        assertThat(bucketExists("user:" + subject)).isTrue();
+        assertThat(keyPrefix).as("the context's own Redis key prefix").startsWith("kt_");
+        assertThat(bucketExists("user:" + subject)).as("bucket under the prefix").isTrue();
         assertThat(bucketExists("ip:" + canonical(shopperAddress))).isFalse();
         assertThat(bucketExists("ip:" + canonical(clientAddress))).isTrue();
     }
@@ -101,7 +107,7 @@ class RateLimitIT extends GatewayITSupport {
 
     /** Whether the default policy holds a bucket for the key (RedisRateLimiter's key layout). */
     private boolean bucketExists(String clientKey) {
-        return Boolean.TRUE.equals(redis.hasKey("request_rate_limiter.{default." + clientKey + "}.tokens").block());
+        return Boolean.TRUE.equals(redis.hasKey("request_rate_limiter.{" + keyPrefix + "default." + clientKey + "}.tokens").block());
     }
 
     private static String canonical(String address) {

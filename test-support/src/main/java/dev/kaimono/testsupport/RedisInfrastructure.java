@@ -4,7 +4,10 @@ import java.util.Map;
 
 import org.testcontainers.containers.GenericContainer;
 
-/** A Redis server shared by all test contexts; tests isolate themselves through their keys. */
+/**
+ * A Redis server shared by all test contexts; each context gets a key prefix of its own (as each {@code ./platform}
+ * environment does), so no two contexts, and no context and a running platform, share a rate-limit bucket.
+ */
 public record RedisInfrastructure(String host, int port) {
 
     static RedisInfrastructure local() {
@@ -22,7 +25,9 @@ public record RedisInfrastructure(String host, int port) {
         return new RedisInfrastructure(container.getHost(), container.getMappedPort(6379));
     }
 
+    /** Points a context at the server, with a fresh key prefix ({@code kaimono.gateway.rate-limit.key-prefix}). */
     public Map<String, String> properties() {
-        return Map.of("spring.data.redis.host", host, "spring.data.redis.port", Integer.toString(port));
+        return Map.of("spring.data.redis.host", host, "spring.data.redis.port", Integer.toString(port),
+                "kaimono.gateway.rate-limit.key-prefix", TestResourceNames.fresh() + ":");
     }
 }

@@ -15,10 +15,12 @@ import org.springframework.util.Assert;
  * @param login        the policy for login, registration and logout
  * @param redisTimeout how long a bucket check may take before the request is let through unlimited
  * @param outageBackoff after Redis failed, how long requests pass unlimited before Redis is tried again
+ * @param keyPrefix     starts every bucket's name, so environments sharing a Redis never share a bucket
+ *                      ({@code KAIMONO_REDIS_PREFIX}; {@code ./platform} sets {@code kaimono<suffix>:})
  */
 @ConfigurationProperties("kaimono.gateway.rate-limit")
 record RateLimitProperties(@Name("default") Policy standard, Policy login, Duration redisTimeout,
-        Duration outageBackoff) {
+        Duration outageBackoff, @DefaultValue("") String keyPrefix) {
 
     RateLimitProperties {
         Assert.notNull(standard, "kaimono.gateway.rate-limit.default is required");
