@@ -23,7 +23,9 @@ final class Actors {
         return login.body().get("access_token").asString();
     }
 
-    static Shopper newShopper(Gateway gateway, String name) {
+    /** Registers and logs in a shopper from an address of their own, as each real shopper has. */
+    static Shopper newShopper(Gateway shared, String name) {
+        Gateway gateway = shared.asAnotherClient();
         String email = "e2e-" + UUID.randomUUID() + "@example.com";
         Gateway.Response registered = gateway.post("/api/users", Map.of("email", email, "password", PASSWORD, "name", name), null);
         assertThat(registered.status()).as("registration: %s", registered.body()).isEqualTo(201);

@@ -32,6 +32,14 @@ final class Gateway {
                 random.nextInt(0x10000), random.nextInt(0x10000), random.nextInt(0x10000));
     }
 
+    /**
+     * The same gateway seen from another client address: a shopper of their own, whose registration and login
+     * do not spend this client's login budget (the gateway limits both per client address).
+     */
+    Gateway asAnotherClient() {
+        return new Gateway(baseUrl);
+    }
+
     record Response(int status, Map<String, java.util.List<String>> headers, JsonNode body) {
 
         Optional<String> header(String name) {
