@@ -1,0 +1,85 @@
+package dev.kaimono.load.books;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The books check every load or fault run ends with. It waits (up to {@link BooksSettings#settleTimeout()})
+ * until the platform is quiet — every accepted order settled, every saga ended, outboxes published, queues
+ * empty — then judges the books once and prints one PASS/FAIL/SKIP line per {@link Invariant}.
+ *
+ * <p>Run: {@code ./mvnw -B -q -pl load-tests compile exec:java} (settings: see {@link BooksSettings}). Exits 0
+ * when the books balance, 1 when an invariant fails, 2 when the books cannot be read.
+ */
+public final class BooksCheck {
+
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+    private BooksCheck() {
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(BooksSettings.fromEnvironment(), System.out).exitCode();
+        } catch (RuntimeException e) {
+            System.out.println("FAIL  books readable                       " + e.getMessage());
+            status = 2;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** Waits for the platform to settle, judges the books, prints the report to {@code out} and returns it. */
+    public static BooksReport run(BooksSettings settings, PrintStream out) {
+        out.println("Books check: " + settings.describe());
+        Optional<Map<UUID, Map<UUID, Integer>>> accepted = settings.acceptedOrders().map(AcceptedOrdersFile::read);
+        Optional<Map<UUID, Integer>> initialStock = settings.initialStock().map(InitialStockFile::read);
+        LedgerReader ledgers = new LedgerReader(settings);
+
+        long start = System.nanoTime();
+        long deadline = start + settings.settleTimeout().toNanos();
+        long nextProgress = start + PROGRESS_EVERY.toNanos();
+        Audit audit;
+        while (true) {
+            // The broker is asked only once the databases look quiet: rabbitmqctl takes a second or two.
+            audit = new Audit(ledgers.read(false), accepted, initialStock);
+            List<String> motion = audit.motion();
+            if (motion.isEmpty()) {
+                audit = new Audit(ledgers.read(true), accepted, initialStock);
+                motion = audit.motion();
+                if (motion.isEmpty()) {
+                    break;
+                }
+            }
+            long now = System.nanoTime();
+            if (now >= deadline) {
+                out.println("Still moving after %d s: %s".formatted(settings.settleTimeout().toSeconds(), String.join(", ", motion)));
+                audit = new Audit(ledgers.read(true), accepted, initialStock);
+                break;
+            }
+            if (now >= nextProgress) {
+                out.println("Waiting for the platform to settle: " + String.join(", ", motion));
+                nextProgress = now + PROGRESS_EVERY.toNanos();
+            }
+            pause();
+        }
+        BooksReport report = new BooksReport(audit.verdicts(Duration.ofNanos(System.nanoTime() - start)));
+        out.println(report.render());
+        return report;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the platform to settle", e);
+        }
+    }
+}
