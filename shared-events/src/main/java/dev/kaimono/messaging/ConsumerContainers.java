@@ -35,6 +35,7 @@ final class ConsumerContainers implements SmartLifecycle {
             container.setQueueNames(queue.queueName());
             container.setMessageListener(new InboxMessageListener(queue, codec, inbox, transactions, meters));
             container.setPrefetchCount(settings.prefetch());
+            container.setConcurrentConsumers(settings.consumersOf(queue.queueName()));
             container.setDefaultRequeueRejected(false);
             container.setTaskExecutor(new VirtualThreadTaskExecutor(queue.queueName() + "-"));
             container.setApplicationContext(applicationContext);

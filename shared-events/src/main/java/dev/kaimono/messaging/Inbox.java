@@ -30,6 +30,14 @@ public class Inbox {
                 .update() == 1;
     }
 
+    /** True when this consumer has recorded the message already (read outside any consumer transaction). */
+    boolean applied(String consumer, UUID eventId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM inbox_event WHERE consumer = :consumer AND event_id = :eventId)")
+                .param("consumer", consumer)
+                .param("eventId", eventId)
+                .query(Boolean.class).single();
+    }
+
     /**
      * Forgets the deliveries recorded before {@code cutoff}, in batches of {@value #FORGET_BATCH} (short
      * statements, no long lock). A message redelivered after that would be applied again, so the retention

@@ -26,9 +26,25 @@ public final class MessageHandlers {
         return new MessageHandlers(queue);
     }
 
+    /** Handles the type in one transaction with the inbox record: all of its effects happen once, or not at all. */
     public <T> MessageHandlers on(MessageType<T> type, MessageHandler<T> handler) {
-        if (byType.putIfAbsent(type.name(), new Registration<>(type, handler)) != null) {
-            throw new IllegalArgumentException(queue + " already handles " + type.name());
+        return register(new Registration<>(type, handler, true));
+    }
+
+    /**
+     * Handles the type outside the inbox transaction, for a handler that waits on something remote between short
+     * transactions of its own (a payment provider) and is idempotent by itself (per order). No database connection
+     * is held while it waits. The inbox skips a delivery it has recorded and records one after the handler succeeded;
+     * a redelivery in between (the process died after the handler's effects) runs the handler again, which it must
+     * take as a repeat.
+     */
+    public <T> MessageHandlers onIdempotent(MessageType<T> type, MessageHandler<T> handler) {
+        return register(new Registration<>(type, handler, false));
+    }
+
+    private MessageHandlers register(Registration<?> registration) {
+        if (byType.putIfAbsent(registration.type().name(), registration) != null) {
+            throw new IllegalArgumentException(queue + " already handles " + registration.type().name());
         }
         return this;
     }
@@ -41,6 +57,12 @@ public final class MessageHandlers {
         return byType.values().stream().<MessageType<?>>map(Registration::type).toList();
     }
 
+    /** False for a type handled with {@link #onIdempotent}: its handler runs outside the inbox transaction. */
+    boolean inInboxTransaction(String eventType) {
+        Registration<?> registration = byType.get(eventType);
+        return registration == null || registration.inInboxTransaction();
+    }
+
     /** Decodes the envelope's data for the registered type and hands it to the handler. */
     boolean dispatch(EventEnvelope envelope, MessageCodec codec) {
         Registration<?> registration = byType.get(envelope.eventType());
@@ -51,7 +73,7 @@ public final class MessageHandlers {
         return true;
     }
 
-    private record Registration<T>(MessageType<T> type, MessageHandler<T> handler) {
+    private record Registration<T>(MessageType<T> type, MessageHandler<T> handler, boolean inInboxTransaction) {
 
         void dispatch(EventEnvelope envelope, MessageCodec codec) {
             handler.handle(codec.payload(envelope, type), envelope);

@@ -1,6 +1,7 @@
 package dev.kaimono.messaging;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -44,6 +45,10 @@ public record MessagingProperties(
      * @param inboxRetention how long the inbox remembers an applied message (longer than any dead letter
      *        waits to be replayed: a message replayed after it is forgotten is applied again)
      * @param inboxCleanupInterval how often forgotten deliveries are deleted
+     * @param concurrency consumers per queue, by queue name ({@code kaimono.messaging.consumer.concurrency.[<queue>]});
+     *        a queue not named here has one consumer, which keeps its messages in order. Only a queue whose
+     *        messages may be handled in any order gets more (commands each idempotent per order, sent one step at
+     *        a time by the saga).
      */
     public record Consumer(
             @DefaultValue("4") int maxAttempts,
@@ -52,6 +57,22 @@ public record MessagingProperties(
             @DefaultValue("5s") Duration maxInterval,
             @DefaultValue("20") int prefetch,
             @DefaultValue("14d") Duration inboxRetention,
-            @DefaultValue("1h") Duration inboxCleanupInterval) {
+            @DefaultValue("1h") Duration inboxCleanupInterval,
+            Map<String, Integer> concurrency) {
+
+        public Consumer {
+            concurrency = concurrency == null ? Map.of() : Map.copyOf(concurrency);
+            concurrency.forEach((queue, consumers) -> {
+                if (consumers < 1) {
+                    throw new IllegalArgumentException("kaimono.messaging.consumer.concurrency." + queue
+                            + " must be at least 1, not " + consumers);
+                }
+            });
+        }
+
+        /** How many consumers the queue gets. */
+        public int consumersOf(String queue) {
+            return concurrency.getOrDefault(queue, 1);
+        }
     }
 }

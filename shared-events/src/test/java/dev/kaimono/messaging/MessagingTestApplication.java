@@ -9,9 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.kaimono.events.ProductDiscontinued;
 import dev.kaimono.events.UserProfileUpdated;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Span;
@@ -63,7 +65,10 @@ class MessagingTestApplication {
                         throw new IllegalStateException("cannot apply " + event.name());
                     }
                     record(jdbc, envelope, event.name(), tracer);
-                });
+                })
+                // Records whether a transaction was open around it: none should be, for a handler registered this way.
+                .onIdempotent(ProductDiscontinued.TYPE, (event, envelope) -> record(jdbc, envelope,
+                        "in-transaction=" + TransactionSynchronizationManager.isActualTransactionActive(), tracer));
     }
 
     private static void record(JdbcClient jdbc, EventEnvelope envelope, String name, Tracer tracer) {

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.kaimono.events.ProductDiscontinued;
 import dev.kaimono.events.UserProfileUpdated;
 import dev.kaimono.events.UserRegistered;
 import dev.kaimono.testsupport.WithInfrastructure;
@@ -220,6 +221,22 @@ class OutboxAndInboxIT {
     }
 
     @Test
+    void aSelfIdempotentHandlerRunsOutsideTheInboxTransactionAndARedeliveryAfterItIsSkipped() {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), ProductDiscontinued.TYPE.name(), 1, Instant.now(),
+                "test", UUID.randomUUID().toString(), UUID.randomUUID(), null,
+                codec.toData(new ProductDiscontinued(UUID.randomUUID(), "TEA-1")));
+        double duplicatesBefore = duplicates();
+
+        send(envelope);
+        awaitEffect(envelope.eventId());
+        await().atMost(PATIENCE).until(() -> inbox.applied(MessagingTestApplication.QUEUE, envelope.eventId()));
+        send(envelope);
+
+        await().atMost(PATIENCE).until(() -> duplicates() >= duplicatesBefore + 1);
+        assertThat(effectNames(envelope.aggregateId())).containsExactly("in-transaction=false");
+    }
+
+    @Test
     void correlationAndCausationFollowTheMessageBeingHandled() {
         EventEnvelope cause = new EventEnvelope(UUID.randomUUID(), UserRegistered.TYPE.name(), 1, Instant.now(),
                 "test", "a", UUID.randomUUID(), null, codec.toData(registered("cause")));
@@ -281,6 +298,11 @@ class OutboxAndInboxIT {
         return transactions.execute(status -> payload instanceof UserRegistered registered
                 ? outbox.publish(UserRegistered.TYPE, aggregate, registered)
                 : outbox.publish(UserProfileUpdated.TYPE, aggregate, (UserProfileUpdated) payload));
+    }
+
+    private void send(EventEnvelope envelope) {
+        rabbit.send(Topology.EVENTS_EXCHANGE, envelope.eventType(), MessageBuilder.withBody(codec.encode(envelope))
+                .setContentType(MessageProperties.CONTENT_TYPE_JSON).setMessageId(envelope.eventId().toString()).build());
     }
 
     private static UserRegistered registered(String name) {

@@ -16,8 +16,10 @@ import dev.kaimono.payment.domain.PaymentRuleViolationException;
 /**
  * What payment-service consumes: the saga's process-payment and refund-payment commands, and
  * {@code order.cancelled}, which refunds a confirmed order's payment (the shopper cancelled it; an unconfirmed
- * order's payment failed or is refunded by the saga). Each delivery runs through the inbox, so a redelivered
- * message has no second effect.
+ * order's payment failed or is refunded by the saga). Charging and refunding are idempotent per order by
+ * themselves (claim, ask the provider, settle, each step its own short transaction), so they run outside the
+ * inbox transaction: no database connection is held while the provider answers, and several consumers work
+ * at once ({@code kaimono.messaging.consumer.concurrency}). The inbox still skips a delivery it has recorded.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentMessageHandlers {
@@ -28,16 +30,16 @@ class PaymentMessageHandlers {
     @Bean
     MessageHandlers paymentCommands(PaymentCharging charging, PaymentRefunding refunding) {
         return MessageHandlers.queue(COMMANDS)
-                .on(ProcessPayment.TYPE, (command, envelope) ->
+                .onIdempotent(ProcessPayment.TYPE, (command, envelope) ->
                         obeyingPaymentRules(() -> charging.charge(Contracts.toChargeOrder(command))))
-                .on(RefundPayment.TYPE, (command, envelope) -> obeyingPaymentRules(() ->
+                .onIdempotent(RefundPayment.TYPE, (command, envelope) -> obeyingPaymentRules(() ->
                         refunding.refund(new OrderId(command.orderId()), Contracts.toMoney(command.amount()))));
     }
 
     @Bean
     MessageHandlers paymentEvents(PaymentRefunding refunding) {
         return MessageHandlers.queue(EVENTS)
-                .on(OrderCancelled.TYPE, (event, envelope) -> {
+                .onIdempotent(OrderCancelled.TYPE, (event, envelope) -> {
                     if (event.wasConfirmed()) {
                         refunding.refundInFull(new OrderId(event.orderId()));
                     }
