@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,7 +66,8 @@ class PlaceOrderSagaIT extends OrderServiceIntegrationTest {
         publish(PaymentCompleted.TYPE, orderId, new PaymentCompleted(orderId, UUID.randomUUID(), payment.amount()));
 
         awaitStatus(ann, orderId, "CONFIRMED");
-        assertThat(payment).isEqualTo(new ProcessPayment(orderId, ann.id, TOTAL, "pm_card_visa"));
+        assertThat(payment).isEqualTo(new ProcessPayment(orderId, ann.id, TOTAL, "pm_card_visa", payment.chargeBy()));
+        assertThat(payment.chargeBy()).as("the payment step's deadline").isAfter(Instant.now());
         OrderConfirmed confirmed = probe().await(orderId, OrderConfirmed.TYPE);
         assertThat(confirmed.total()).isEqualTo(TOTAL);
         assertThat(confirmed.customerId()).isEqualTo(ann.id);

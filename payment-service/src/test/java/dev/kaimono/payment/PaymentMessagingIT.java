@@ -277,7 +277,7 @@ class PaymentMessagingIT extends RunningPaymentService {
         UUID orderId = UUID.randomUUID();
 
         EventEnvelope command = orderService.send(ProcessPayment.TYPE, orderId,
-                new ProcessPayment(orderId, UUID.randomUUID(), new Money(BigDecimal.ZERO, "JPY"), "pm_card_visa"));
+                new ProcessPayment(orderId, UUID.randomUUID(), new Money(BigDecimal.ZERO, "JPY"), "pm_card_visa", null));
 
         await().atMost(PaymentEventProbe.PATIENCE).until(() -> deadLetters.list(COMMANDS, 100).stream()
                 .anyMatch(letter -> command.eventId().toString().equals(letter.messageId())));
@@ -286,6 +286,31 @@ class PaymentMessagingIT extends RunningPaymentService {
         assertThat(paymentRows(orderId)).isZero();
         assertThat(provider.chargesOf(new OrderId(orderId))).isZero();
         deadLetters.discard(COMMANDS, command.eventId().toString());
+    }
+
+    @Test
+    void aChargeCommandThatComesTooLateToFinishBeforeItsDeadlineChargesNothingAndIsNotAnswered() {
+        UUID lateOrder = UUID.randomUUID();
+        UUID almostLateOrder = UUID.randomUUID();
+        double expiredBefore = paymentsCounted("expired");
+
+        // Waited out an outage in the queue: the saga gave up on this attempt a minute ago.
+        orderService.send(ProcessPayment.TYPE, lateOrder, SampleCommands.processPaymentBy(lateOrder, Instant.now().minusSeconds(60)));
+        // Within the charge margin (5 s) of its deadline: a charge could not be finished in time.
+        orderService.send(ProcessPayment.TYPE, almostLateOrder,
+                SampleCommands.processPaymentBy(almostLateOrder, Instant.now().plusSeconds(2)));
+
+        await().atMost(PaymentEventProbe.PATIENCE).until(() -> paymentsCounted("expired") >= expiredBefore + 2);
+        assertThat(paymentRows(lateOrder)).isZero();
+        assertThat(paymentRows(almostLateOrder)).isZero();
+        assertThat(provider.chargesOf(new OrderId(lateOrder))).isZero();
+        assertThat(provider.chargesOf(new OrderId(almostLateOrder))).isZero();
+
+        // The same command with time to spare (the saga's next attempt) charges as usual.
+        orderService.send(ProcessPayment.TYPE, lateOrder, SampleCommands.processPaymentBy(lateOrder, Instant.now().plusSeconds(60)));
+        events.await(PaymentCompleted.TYPE, lateOrder, 1);
+        assertThat(events.received(PaymentFailed.TYPE, lateOrder)).as("no failure reply for the late attempt").isEmpty();
+        assertThat(provider.chargesOf(new OrderId(lateOrder))).isEqualTo(1);
     }
 
     private UUID capturedOrder() {

@@ -21,7 +21,12 @@ final class SampleCommands {
     }
 
     static ProcessPayment processPayment(UUID orderId, UUID customerId, String paymentMethod) {
-        return new ProcessPayment(orderId, customerId, TOTAL, paymentMethod);
+        return new ProcessPayment(orderId, customerId, TOTAL, paymentMethod, java.time.Instant.now().plusSeconds(600));
+    }
+
+    /** A command the saga sent with an attempt that ends at {@code chargeBy}. */
+    static ProcessPayment processPaymentBy(UUID orderId, java.time.Instant chargeBy) {
+        return new ProcessPayment(orderId, UUID.randomUUID(), TOTAL, "pm_card_visa", chargeBy);
     }
 
     static RefundPayment refundPayment(UUID orderId) {

@@ -46,7 +46,7 @@ public final class SampleMessages {
             Map.entry(ShipmentCancelled.TYPE, new ShipmentCancelled(SHIPMENT, ORDER)),
             Map.entry(ReserveStock.TYPE, new ReserveStock(ORDER, LINES)),
             Map.entry(ReleaseStock.TYPE, new ReleaseStock(ORDER)),
-            Map.entry(ProcessPayment.TYPE, new ProcessPayment(ORDER, USER, TOTAL, "pm_card_visa")),
+            Map.entry(ProcessPayment.TYPE, new ProcessPayment(ORDER, USER, TOTAL, "pm_card_visa", AT.plusSeconds(60))),
             Map.entry(RefundPayment.TYPE, new RefundPayment(ORDER, TOTAL)));
 
     private SampleMessages() {

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param attemptDuration how long one caller has a payment to itself while it asks the provider; longer than
  *        all retries of one call take, or another caller would ask the provider at the same time
+ * @param chargeMargin the longest a charge takes, all retries included: a charge starts only if it can be finished
+ *        this long before the saga's deadline for it ({@code chargeBy}); a later command is refused unanswered
  * @param providerRetry retries of a provider call that failed transiently
  * @param recovery the sweep that resolves payments a crash left waiting for the provider
  */
@@ -22,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record PaymentProperties(
         @DefaultValue("30s") Duration attemptDuration,
+        @DefaultValue("5s") Duration chargeMargin,
         @DefaultValue @Valid ProviderRetry providerRetry,
         @DefaultValue @Valid Recovery recovery) {
 

@@ -17,7 +17,7 @@ final class Contracts {
 
     static ChargeOrder toChargeOrder(ProcessPayment command) {
         return new ChargeOrder(new OrderId(command.orderId()), new CustomerId(command.customerId()),
-                toMoney(command.amount()), command.paymentMethod());
+                toMoney(command.amount()), command.paymentMethod(), command.chargeBy());
     }
 
     static Money toMoney(dev.kaimono.events.Money money) {

@@ -29,6 +29,10 @@ import dev.kaimono.order.domain.saga.SagaInput.StockReserved;
  *                              │   then ReleaseStock, CANCELLED (TIMED_OUT)               │   then ReleaseStock + RefundPayment, CANCELLED (TIMED_OUT)
  * </pre>
  *
+ * <p>A payment command carries its attempt's deadline ({@code chargeBy}): payment-service starts no charge it
+ * could not finish by then, so a command that waited out an outage in the queue never charges an order the
+ * saga has given up on (ADR 0014).
+ *
  * <p>Every command is idempotent per order at its receiver, which is what makes resending on a deadline and
  * compensating "just in case" safe: a reservation or capture may exist that the saga never heard of, so a
  * timed-out step undoes it blindly. Replies that arrive late or twice are ignored, except those that reveal
@@ -84,9 +88,11 @@ public final class PlaceOrderSaga {
 
     private Transition stockReserved(PlaceOrderSagaState state, SagaInput input, Instant now) {
         return switch (state.step()) {
-            case AWAITING_STOCK -> new Transition(state,
-                    state.waitingFor(SagaStep.AWAITING_PAYMENT, 1, now.plus(deadlines.paymentTimeout()), now),
-                    input.name(), List.of(processPayment(state)), null, null);
+            case AWAITING_STOCK -> {
+                Instant chargeBy = now.plus(deadlines.paymentTimeout());
+                yield new Transition(state, state.waitingFor(SagaStep.AWAITING_PAYMENT, 1, chargeBy, now),
+                        input.name(), List.of(processPayment(state, chargeBy)), null, null);
+            }
             // A reservation the cancelled saga did not wait for: give it back (release is idempotent).
             case CANCELLED -> new Transition(state, state.touched(now), input.name(), List.of(new ReleaseStock()), null,
                     SagaStep.AWAITING_STOCK);
@@ -128,9 +134,9 @@ public final class PlaceOrderSaga {
         }
         boolean stock = state.step() == SagaStep.AWAITING_STOCK;
         if (state.attempts() < deadlines.maxAttempts()) {
-            Duration timeout = stock ? deadlines.stockTimeout() : deadlines.paymentTimeout();
-            SagaCommand again = stock ? new ReserveStock(state.lines()) : processPayment(state);
-            return new Transition(state, state.waitingFor(state.step(), state.attempts() + 1, now.plus(timeout), now),
+            Instant deadline = now.plus(stock ? deadlines.stockTimeout() : deadlines.paymentTimeout());
+            SagaCommand again = stock ? new ReserveStock(state.lines()) : processPayment(state, deadline);
+            return new Transition(state, state.waitingFor(state.step(), state.attempts() + 1, deadline, now),
                     input.name(), List.of(again), null, null);
         }
         List<SagaCommand> undo = stock
@@ -140,8 +146,9 @@ public final class PlaceOrderSaga {
                 new OrderCommand.RejectOrder(state.orderId(), CancellationReason.TIMED_OUT, now), state.step());
     }
 
-    private static ProcessPayment processPayment(PlaceOrderSagaState state) {
-        return new ProcessPayment(state.customerId(), state.amount(), state.paymentMethod());
+    /** The charge may start only while it can finish before this attempt's deadline, after which the saga moves on. */
+    private static ProcessPayment processPayment(PlaceOrderSagaState state, Instant chargeBy) {
+        return new ProcessPayment(state.customerId(), state.amount(), state.paymentMethod(), chargeBy);
     }
 
     private static Transition ignored(PlaceOrderSagaState state, SagaInput input) {

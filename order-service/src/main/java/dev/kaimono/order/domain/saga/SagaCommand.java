@@ -1,5 +1,7 @@
 package dev.kaimono.order.domain.saga;
 
+import java.time.Instant;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -21,13 +23,14 @@ public sealed interface SagaCommand {
     record ReleaseStock() implements SagaCommand {
     }
 
-    /** Charge the order once. */
-    record ProcessPayment(CustomerId customerId, Money amount, String paymentMethod) implements SagaCommand {
+    /** Charge the order once, starting no charge that could not be finished by {@code chargeBy} (the step's deadline). */
+    record ProcessPayment(CustomerId customerId, Money amount, String paymentMethod, Instant chargeBy) implements SagaCommand {
 
         public ProcessPayment {
             Objects.requireNonNull(customerId, "customerId");
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(paymentMethod, "paymentMethod");
+            Objects.requireNonNull(chargeBy, "chargeBy");
         }
     }
 

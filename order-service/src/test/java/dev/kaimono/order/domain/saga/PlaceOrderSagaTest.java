@@ -71,7 +71,8 @@ class PlaceOrderSagaTest {
             assertThat(next.to().step()).isEqualTo(SagaStep.AWAITING_PAYMENT);
             assertThat(next.to().attempts()).isEqualTo(1);
             assertThat(next.to().deadlineAt()).isEqualTo(now.plus(PAYMENT_TIMEOUT));
-            assertThat(next.commands()).containsExactly(new ProcessPayment(SHOPPER, TOTAL, "pm_card_visa"));
+            assertThat(next.commands()).as("the charge may start only until the step's deadline")
+                    .containsExactly(new ProcessPayment(SHOPPER, TOTAL, "pm_card_visa", now.plus(PAYMENT_TIMEOUT)));
             assertThat(next.orderCommand()).isNull();
         }
 
@@ -171,7 +172,8 @@ class PlaceOrderSagaTest {
             assertThat(next.to().step()).isEqualTo(SagaStep.AWAITING_PAYMENT);
             assertThat(next.to().attempts()).isEqualTo(2);
             assertThat(next.to().deadlineAt()).isEqualTo(now.plus(PAYMENT_TIMEOUT));
-            assertThat(next.commands()).containsExactly(new ProcessPayment(SHOPPER, TOTAL, "pm_card_visa"));
+            assertThat(next.commands()).as("a new attempt, with its own deadline")
+                    .containsExactly(new ProcessPayment(SHOPPER, TOTAL, "pm_card_visa", now.plus(PAYMENT_TIMEOUT)));
         }
 
         @Test
