@@ -26,6 +26,7 @@ import dev.kaimono.inventory.application.ReservationExpiry;
 import dev.kaimono.inventory.domain.OrderId;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.inventory.domain.Reservation.Status;
+import dev.kaimono.testsupport.MovableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

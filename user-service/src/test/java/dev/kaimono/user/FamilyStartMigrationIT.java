@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.kaimono.testsupport.MovableClock;
+
 /** V3 dates the refresh-token families that existed before it by their oldest token. */
 @UserServiceOnMovableClock
 class FamilyStartMigrationIT {

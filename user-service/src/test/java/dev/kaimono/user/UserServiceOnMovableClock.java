@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.kaimono.testsupport.MovableClock;
 import dev.kaimono.testsupport.WithInfrastructure;
 
 /**

@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import dev.kaimono.user.MovableClock;
+import dev.kaimono.testsupport.MovableClock;
 import dev.kaimono.user.UserApi;
 import dev.kaimono.user.UserServiceOnMovableClock;
 

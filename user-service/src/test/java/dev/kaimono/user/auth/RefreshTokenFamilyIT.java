@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.kaimono.user.MovableClock;
+import dev.kaimono.testsupport.MovableClock;
 import dev.kaimono.user.UserApi;
 import dev.kaimono.user.UserServiceOnMovableClock;
 

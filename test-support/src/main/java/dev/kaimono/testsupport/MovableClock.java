@@ -1,4 +1,4 @@
-package dev.kaimono.user;
+package dev.kaimono.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
