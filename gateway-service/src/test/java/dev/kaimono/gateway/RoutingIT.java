@@ -170,6 +170,16 @@ class RoutingIT extends GatewayITSupport {
     }
 
     @Test
+    void answersAResponseTooLargeToReadWithABadGatewayProblem() {
+        client.get().uri("/api/orders/42/garbled")
+                .headers(headers -> headers.setBearerAuth(Tokens.shopper()))
+                .exchange()
+                .expectStatus().isEqualTo(502)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("The downstream service sent an incomplete or invalid response.");
+    }
+
+    @Test
     void generatesACorrelationIdWhenTheClientSendsNone() {
         var result = client.get().uri("/api/products/42").exchange()
                 .expectStatus().isOk()

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * length of the body) as JSON, and keeping a note of every request they read to the end
  * ({@link #received(String)}). user-service also publishes the JWK set. Paths ending in {@code /slow} answer
  * only when {@link #releaseSlowResponses()} is called, paths ending in {@code /broken} drop the connection
- * without an answer, paths ending in {@code /fail} answer 500. shipping-service is down: its URI is a closed
+ * without an answer, paths ending in {@code /garbled} answer with headers too large to read, paths ending in
+ * {@code /fail} answer 500. shipping-service is down: its URI is a closed
  * port, though a running stand-in for it is there too ({@link #runningUri(String)}) for tests that need one.
  */
 public final class StubServices {
@@ -49,6 +50,9 @@ public final class StubServices {
     public static final String HUGE_PRODUCT = "b16b16b1-0000-4000-8000-000000000000";
 
     private static final int HUGE_BODY_BYTES = 1024 * 1024;
+
+    /** More than an HTTP client reads of a response's headers (Reactor Netty: 8 KiB). */
+    private static final int GARBLED_HEADER_BYTES = 64 * 1024;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -121,6 +125,10 @@ public final class StubServices {
             }
             else if (path.endsWith("/broken")) {
                 return;
+            }
+            else if (path.endsWith("/garbled")) {
+                exchange.getResponseHeaders().set("X-Garbled", "x".repeat(GARBLED_HEADER_BYTES));
+                send(exchange, 200, "application/json", "{}");
             }
             else if (path.contains(HUGE_PRODUCT) && serviceId.equals("catalog-service")) {
                 send(exchange, 200, "application/json",

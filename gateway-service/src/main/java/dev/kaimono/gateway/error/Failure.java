@@ -6,7 +6,9 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.ReadTimeoutException;
+import reactor.netty.channel.AbortedException;
 
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.http.HttpStatus;
@@ -16,7 +18,7 @@ import org.springframework.web.ErrorResponse;
 /**
  * What an exception that escaped the gateway means to the client: its status and a detail that says what
  * happened without exposing internals. A downstream that cannot be reached is 503, one that answers too
- * late 504, one that breaks the exchange 502; anything unforeseen is 500.
+ * late 504, one that breaks the exchange or answers what cannot be read 502; anything unforeseen is 500.
  *
  * @param status     the status the client gets
  * @param detail     the problem's {@code detail}
@@ -55,6 +57,8 @@ record Failure(HttpStatus status, String detail, boolean unexpected) {
             case TimeoutException timeout -> new Failure(HttpStatus.GATEWAY_TIMEOUT, TOO_SLOW, false);
             case ReadTimeoutException timeout -> new Failure(HttpStatus.GATEWAY_TIMEOUT, TOO_SLOW, false);
             case IOException broken -> new Failure(HttpStatus.BAD_GATEWAY, BAD_GATEWAY, false);
+            case AbortedException closed -> new Failure(HttpStatus.BAD_GATEWAY, BAD_GATEWAY, false);
+            case DecoderException unreadable -> new Failure(HttpStatus.BAD_GATEWAY, BAD_GATEWAY, false);
             default -> null;
         };
     }

@@ -8,7 +8,9 @@ import java.util.concurrent.TimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import org.junit.jupiter.api.Test;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
@@ -57,6 +59,19 @@ class FailureTest {
         assertThat(Failure.of(PrematureCloseException.TEST_EXCEPTION))
                 .isEqualTo(new Failure(HttpStatus.BAD_GATEWAY, Failure.BAD_GATEWAY, false));
         assertThat(Failure.of(new IOException("Connection reset by peer")).status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+    }
+
+    @Test
+    void mapsAConnectionClosedBeforeTheRequestWentOutToBadGateway() {
+        // A pooled connection the service closed just as the gateway reused it.
+        assertThat(Failure.of(new AbortedException("Connection has been closed BEFORE send operation")))
+                .isEqualTo(new Failure(HttpStatus.BAD_GATEWAY, Failure.BAD_GATEWAY, false));
+    }
+
+    @Test
+    void mapsAResponseThatCannotBeReadToBadGateway() {
+        assertThat(Failure.of(new TooLongHttpHeaderException("HTTP header is larger than 8192 bytes.")))
+                .isEqualTo(new Failure(HttpStatus.BAD_GATEWAY, Failure.BAD_GATEWAY, false));
     }
 
     @Test
