@@ -120,23 +120,30 @@ class RoutingIT extends GatewayITSupport {
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After")
                 .expectBody().jsonPath("$.status").isEqualTo(503);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
-    void opensTheCircuitOfAFailingServiceOnly() {
+    void opensTheCircuitOfAFailingServiceOnlyAndSaysWhenToRetry() {
         String token = Tokens.admin();
+        EntityExchangeResult<byte[]> result = null;
         String detail = null;
         for (int attempt = 0; attempt < 10 && !CIRCUIT_OPEN.equals(detail); attempt++) {
-            EntityExchangeResult<byte[]> result = client.get().uri("/api/shipments/42")
+            result = client.get().uri("/api/shipments/42")
                     .headers(headers -> headers.setBearerAuth(token))
                     .exchange()
                     .expectStatus().isEqualTo(503)
                     .expectBody().returnResult();
             detail = JsonPath.read(new String(result.getResponseBodyContent()), "$.detail");
+            if (!CIRCUIT_OPEN.equals(detail)) {
+                assertThat(result.getResponseHeaders().getFirst("Retry-After")).as("while still unreachable").isEqualTo("1");
+            }
         }
         assertThat(detail).isEqualTo(CIRCUIT_OPEN);
+        assertThat(result.getResponseHeaders().getFirst("Retry-After")).as("the breaker's wait in the open state")
+                .isEqualTo("60");
         client.get().uri("/api/payments/42")
                 .headers(headers -> headers.setBearerAuth(token))
                 .exchange()

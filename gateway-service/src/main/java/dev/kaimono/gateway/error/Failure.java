@@ -16,15 +16,17 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.web.ErrorResponse;
 
 /**
- * What an exception that escaped the gateway means to the client: its status and a detail that says what
- * happened without exposing internals. A downstream that cannot be reached is 503, one that answers too
- * late 504, one that breaks the exchange or answers what cannot be read 502; anything unforeseen is 500.
+ * What an exception that escaped the gateway means to the client: its status, a detail that says what
+ * happened without exposing internals, and when to try again. A downstream that cannot be reached or is paused
+ * by its circuit breaker is 503 with {@code Retry-After}, one that answers too late 504, one that breaks the
+ * exchange or answers what cannot be read 502; anything unforeseen is 500.
  *
  * @param status     the status the client gets
  * @param detail     the problem's {@code detail}
  * @param unexpected whether this is a gateway bug worth a stack trace in the log
+ * @param retry      whether the answer tells the client when to try again
  */
-record Failure(HttpStatus status, String detail, boolean unexpected) {
+record Failure(HttpStatus status, String detail, boolean unexpected, Retry retry) {
 
     static final String NOT_FOUND = "No route matches this path.";
     static final String UNREACHABLE = "The downstream service is unavailable.";
@@ -34,6 +36,20 @@ record Failure(HttpStatus status, String detail, boolean unexpected) {
     static final String INTERNAL = "The gateway could not handle this request.";
 
     private static final int MAX_CAUSE_DEPTH = 16;
+
+    /** When the client is told to try again ({@code Retry-After}); every 503 tells it. */
+    enum Retry {
+        /** No advice: the same request fails the same way, or nobody can tell when it would not. */
+        NOT_ADVISED,
+        /** After a short wait: the service was busy or unreachable just now. */
+        SHORTLY,
+        /** After the service's circuit breaker has paused calls to it for its wait in the open state. */
+        AFTER_PAUSE
+    }
+
+    Failure(HttpStatus status, String detail, boolean unexpected) {
+        this(status, detail, unexpected, status == HttpStatus.SERVICE_UNAVAILABLE ? Retry.SHORTLY : Retry.NOT_ADVISED);
+    }
 
     /** Classifies the first cause in the chain that the gateway recognises. */
     static Failure of(Throwable error) {
@@ -50,8 +66,8 @@ record Failure(HttpStatus status, String detail, boolean unexpected) {
     private static Failure classify(Throwable cause) {
         return switch (cause) {
             case ErrorResponse response -> ofStatus(response.getStatusCode());
-            case CallNotPermittedException open -> new Failure(HttpStatus.SERVICE_UNAVAILABLE, CIRCUIT_OPEN, false);
-            case ServiceUnavailableException open -> new Failure(HttpStatus.SERVICE_UNAVAILABLE, CIRCUIT_OPEN, false);
+            case CallNotPermittedException open -> circuitOpen();
+            case ServiceUnavailableException open -> circuitOpen();
             case ConnectException refused -> new Failure(HttpStatus.SERVICE_UNAVAILABLE, UNREACHABLE, false);
             case UnknownHostException unknown -> new Failure(HttpStatus.SERVICE_UNAVAILABLE, UNREACHABLE, false);
             case TimeoutException timeout -> new Failure(HttpStatus.GATEWAY_TIMEOUT, TOO_SLOW, false);
@@ -61,6 +77,10 @@ record Failure(HttpStatus status, String detail, boolean unexpected) {
             case DecoderException unreadable -> new Failure(HttpStatus.BAD_GATEWAY, BAD_GATEWAY, false);
             default -> null;
         };
+    }
+
+    private static Failure circuitOpen() {
+        return new Failure(HttpStatus.SERVICE_UNAVAILABLE, CIRCUIT_OPEN, false, Retry.AFTER_PAUSE);
     }
 
     private static Failure ofStatus(HttpStatusCode code) {

@@ -15,8 +15,8 @@ import dev.kaimono.gateway.correlation.CorrelationId;
 
 /**
  * Turns every exception that escapes routing into a problem response, ahead of Boot's default handler (which
- * is {@code @Order(-1)}). Once the response is committed, for example when a downstream breaks off in the
- * middle of a body, nothing can be written any more and the connection is closed.
+ * is {@code @Order(-1)}); a 503 says when to try again. Once the response is committed, for example when a
+ * downstream breaks off in the middle of a body, nothing can be written any more and the connection is closed.
  */
 @Component
 @Order(-2)
@@ -25,9 +25,11 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
 
     private final Problems problems;
+    private final RetryAfter retryAfter;
 
-    GatewayErrorHandler(Problems problems) {
+    GatewayErrorHandler(Problems problems, RetryAfter retryAfter) {
         this.problems = problems;
+        this.retryAfter = retryAfter;
     }
 
     @Override
@@ -37,7 +39,7 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        return problems.write(exchange, failure.status(), failure.detail());
+        return problems.write(exchange, failure.status(), failure.detail(), retryAfter.header(failure));
     }
 
     private static void log(ServerWebExchange exchange, Failure failure, Throwable error) {

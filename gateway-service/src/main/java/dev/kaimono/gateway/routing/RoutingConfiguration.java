@@ -17,10 +17,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import dev.kaimono.gateway.error.RetryAfter;
+
 /**
  * Builds one route per downstream service from {@link Downstream} (its paths, less its internal ones), each
- * behind its own circuit breaker and with the configured connect and response timeouts. The breaker has no time limiter of its own: the
- * response timeout of the HTTP client is the single deadline (504), so a long body is never cut off.
+ * behind its own circuit breaker and with the configured connect and response timeouts. The breaker has no time
+ * limiter of its own: the response timeout of the HTTP client is the single deadline (504), so a long body is
+ * never cut off. A 503 tells the client when to retry: after the breaker's wait when it is open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ ServicesProperties.class, RoutingProperties.class })
@@ -86,5 +89,10 @@ class RoutingConfiguration {
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
                 .circuitBreakerConfig(config)
                 .build());
+    }
+
+    @Bean
+    RetryAfter retryAfter(RoutingProperties routing) {
+        return new RetryAfter(routing.retryAfter(), routing.circuitBreaker().waitDurationInOpenState());
     }
 }

@@ -6,19 +6,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 
 /**
- * How long the gateway waits for a downstream service ({@code kaimono.gateway.routing.*}) and when a
- * service's circuit breaker opens.
+ * How long the gateway waits for a downstream service ({@code kaimono.gateway.routing.*}), when a service's
+ * circuit breaker opens, and when clients are told to retry.
  *
  * @param connectTimeout  time to establish the TCP connection; past it the service counts as down (503)
  * @param responseTimeout time until the response headers arrive; past it the request fails with 504
+ * @param retryAfter      the {@code Retry-After} of a 503 for an unreachable service (an open breaker's is its
+ *                        {@link CircuitBreaker#waitDurationInOpenState()})
  * @param circuitBreaker  the breaker every service gets its own instance of
  */
 @ConfigurationProperties("kaimono.gateway.routing")
-record RoutingProperties(Duration connectTimeout, Duration responseTimeout, CircuitBreaker circuitBreaker) {
+record RoutingProperties(Duration connectTimeout, Duration responseTimeout, Duration retryAfter,
+        CircuitBreaker circuitBreaker) {
 
     RoutingProperties {
         Assert.isTrue(connectTimeout != null && connectTimeout.isPositive(), "connect-timeout must be positive");
         Assert.isTrue(responseTimeout != null && responseTimeout.isPositive(), "response-timeout must be positive");
+        Assert.isTrue(retryAfter != null && retryAfter.isPositive(), "retry-after must be positive");
         Assert.notNull(circuitBreaker, "circuit-breaker settings are required");
     }
 

@@ -2,6 +2,7 @@ package dev.kaimono.gateway.error;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
@@ -9,6 +10,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.Test;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
@@ -16,6 +18,8 @@ import reactor.netty.http.client.PrematureCloseException;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
+
+import dev.kaimono.gateway.error.Failure.Retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,16 +37,24 @@ class FailureTest {
                 .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(Failure.of(new ConnectTimeoutException("connection timed out")).status())
                 .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(Failure.of(new UnknownHostException("order-service")).detail()).isEqualTo(Failure.UNREACHABLE);
+        assertThat(Failure.of(new UnknownHostException("Failed to resolve 'order-service'")))
+                .isEqualTo(new Failure(HttpStatus.SERVICE_UNAVAILABLE, Failure.UNREACHABLE, false, Retry.SHORTLY));
     }
 
     @Test
-    void mapsAnOpenCircuitToServiceUnavailable() {
+    void asksForARetryShortlyWithEveryOtherServiceUnavailable() {
+        assertThat(Failure.of(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Unable to find instance")))
+                .isEqualTo(new Failure(HttpStatus.SERVICE_UNAVAILABLE, Failure.UNREACHABLE, false, Retry.SHORTLY));
+    }
+
+    @Test
+    void mapsAnOpenCircuitToServiceUnavailableUntilTheBreakersPauseIsOver() {
         CallNotPermittedException open = CallNotPermittedException
                 .createCallNotPermittedException(CircuitBreaker.ofDefaults("order-service"));
+        Failure circuitOpen = new Failure(HttpStatus.SERVICE_UNAVAILABLE, Failure.CIRCUIT_OPEN, false, Retry.AFTER_PAUSE);
 
-        assertThat(Failure.of(open)).isEqualTo(new Failure(HttpStatus.SERVICE_UNAVAILABLE, Failure.CIRCUIT_OPEN, false));
-        assertThat(Failure.of(new ServiceUnavailableException()).detail()).isEqualTo(Failure.CIRCUIT_OPEN);
+        assertThat(Failure.of(open)).isEqualTo(circuitOpen);
+        assertThat(Failure.of(new ServiceUnavailableException())).isEqualTo(circuitOpen);
     }
 
     @Test
@@ -52,26 +64,30 @@ class FailureTest {
 
         assertThat(Failure.of(routingTimeout)).isEqualTo(new Failure(HttpStatus.GATEWAY_TIMEOUT, Failure.TOO_SLOW, false));
         assertThat(Failure.of(new TimeoutException()).status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(Failure.of(ReadTimeoutException.INSTANCE))
+                .isEqualTo(new Failure(HttpStatus.GATEWAY_TIMEOUT, Failure.TOO_SLOW, false, Retry.NOT_ADVISED));
     }
 
     @Test
     void mapsABrokenDownstreamExchangeToBadGateway() {
         assertThat(Failure.of(PrematureCloseException.TEST_EXCEPTION))
                 .isEqualTo(new Failure(HttpStatus.BAD_GATEWAY, Failure.BAD_GATEWAY, false));
-        assertThat(Failure.of(new IOException("Connection reset by peer")).status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+        assertThat(Failure.of(new IOException("recvAddress(..) failed: Connection reset by peer")))
+                .isEqualTo(new Failure(HttpStatus.BAD_GATEWAY, Failure.BAD_GATEWAY, false, Retry.NOT_ADVISED));
+        assertThat(Failure.of(new SocketException("Connection reset")).status()).isEqualTo(HttpStatus.BAD_GATEWAY);
     }
 
     @Test
     void mapsAConnectionClosedBeforeTheRequestWentOutToBadGateway() {
         // A pooled connection the service closed just as the gateway reused it.
         assertThat(Failure.of(new AbortedException("Connection has been closed BEFORE send operation")))
-                .isEqualTo(new Failure(HttpStatus.BAD_GATEWAY, Failure.BAD_GATEWAY, false));
+                .isEqualTo(new Failure(HttpStatus.BAD_GATEWAY, Failure.BAD_GATEWAY, false, Retry.NOT_ADVISED));
     }
 
     @Test
     void mapsAResponseThatCannotBeReadToBadGateway() {
         assertThat(Failure.of(new TooLongHttpHeaderException("HTTP header is larger than 8192 bytes.")))
-                .isEqualTo(new Failure(HttpStatus.BAD_GATEWAY, Failure.BAD_GATEWAY, false));
+                .isEqualTo(new Failure(HttpStatus.BAD_GATEWAY, Failure.BAD_GATEWAY, false, Retry.NOT_ADVISED));
     }
 
     @Test
