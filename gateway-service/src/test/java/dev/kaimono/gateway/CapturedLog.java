@@ -18,7 +18,7 @@ public final class CapturedLog implements AutoCloseable {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Level previousLevel;
 
-    private CapturedLog(Class<?> source) {
+    private CapturedLog(String source) {
         this.logger = (Logger) LoggerFactory.getLogger(source);
         this.previousLevel = logger.getLevel();
         appender.start();
@@ -28,7 +28,12 @@ public final class CapturedLog implements AutoCloseable {
     }
 
     public static CapturedLog of(Class<?> source) {
-        return new CapturedLog(source);
+        return new CapturedLog(source.getName());
+    }
+
+    /** For a class this package cannot see, by its logger's name. */
+    public static CapturedLog of(String loggerName) {
+        return new CapturedLog(loggerName);
     }
 
     /** Each captured event as {@code LEVEL message}. */

@@ -30,6 +30,7 @@ abstract class GatewayITSupport {
 
     static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(1);
 
+
     @LocalServerPort
     int port;
 
@@ -46,7 +47,9 @@ abstract class GatewayITSupport {
         }
         registry.add("kaimono.security.jwt.jwk-set-uri", () -> STUBS.jwkSetUri().toString());
         registry.add("kaimono.gateway.trusted-proxies", () -> "127.0.0.1,::1");
-        registry.add("kaimono.gateway.routing.response-timeout", () -> RESPONSE_TIMEOUT.toMillis() + "ms");
+        // A test class that holds calls open for longer sets kaimono.test.response-timeout (a context of its own).
+        registry.add("kaimono.gateway.routing.response-timeout",
+                () -> "${kaimono.test.response-timeout:" + RESPONSE_TIMEOUT.toMillis() + "ms}");
         registry.add("kaimono.gateway.routing.circuit-breaker.sliding-window-size", () -> "4");
         registry.add("kaimono.gateway.routing.circuit-breaker.minimum-number-of-calls", () -> "4");
         registry.add("kaimono.gateway.routing.circuit-breaker.wait-duration-in-open-state", () -> "60s");

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpExchange;
@@ -28,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * method, path, {@code X-Correlation-Id}, {@code Authorization}, every header by its lower-case name, and the
  * length of the body) as JSON, and keeping a note of every request they read to the end
  * ({@link #received(String)}). user-service also publishes the JWK set. Paths ending in {@code /slow} answer
- * only when {@link #releaseSlowResponses()} is called, paths ending in {@code /broken} drop the connection
- * without an answer, paths ending in {@code /garbled} answer with headers too large to read, paths ending in
- * {@code /fail} answer 500. shipping-service is down: its URI is a closed
+ * only when {@link #releaseSlowResponses()} is called, paths ending in {@code /busy} only when the current
+ * {@link #holdBusyResponses() hold} is released, paths ending in {@code /broken} drop the connection without an
+ * answer, paths ending in {@code /garbled} answer with headers too large to read, paths ending in {@code /fail}
+ * answer 500. shipping-service is down: its URI is a closed
  * port, though a running stand-in for it is there too ({@link #runningUri(String)}) for tests that need one.
  */
 public final class StubServices {
@@ -61,6 +64,7 @@ public final class StubServices {
     private final Map<String, URI> running = new LinkedHashMap<>();
     private final CountDownLatch slowResponses = new CountDownLatch(1);
     private final CountDownLatch neverReleased = new CountDownLatch(1);
+    private final AtomicReference<Hold> busy = new AtomicReference<>(Hold.RELEASED);
 
     private StubServices() {
     }
@@ -97,6 +101,47 @@ public final class StubServices {
 
     public void releaseSlowResponses() {
         slowResponses.countDown();
+    }
+
+    /**
+     * Holds every {@code /busy} answer until the hold is closed: a healthy service that is busy, with calls in
+     * flight for as long as the test wants (which must be less than the gateway's response timeout).
+     */
+    public Hold holdBusyResponses() {
+        Hold hold = new Hold();
+        busy.set(hold);
+        return hold;
+    }
+
+    /** Busy answers held back until {@link #close()}; counts the calls it holds back. */
+    public static final class Hold implements AutoCloseable {
+
+        static final Hold RELEASED = new Hold();
+
+        static {
+            RELEASED.close();
+        }
+
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicInteger held = new AtomicInteger();
+
+        private Hold() {
+        }
+
+        /** The calls that have reached the service and wait for their answer. */
+        public int held() {
+            return held.get();
+        }
+
+        void await() {
+            held.incrementAndGet();
+            awaitQuietly(release, 30);
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+        }
     }
 
     private URI serve(String serviceId, JWKSet publishedKeys) {
@@ -142,6 +187,9 @@ public final class StubServices {
             else {
                 if (path.endsWith("/slow")) {
                     awaitRelease();
+                }
+                if (path.endsWith("/busy")) {
+                    busy.get().await();
                 }
                 if (serviceId.equals("inventory-service") && path.contains(STALLED_STOCK_PRODUCT)) {
                     awaitQuietly(neverReleased, 5);

@@ -13,6 +13,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.kaimono.gateway.error.Problems;
+import dev.kaimono.gateway.error.RetryAfter;
 import dev.kaimono.gateway.routing.ServicesProperties;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
@@ -32,9 +33,9 @@ class ProductDetailsConfiguration {
     @Bean
     RouteLocator productDetailsRoute(RouteLocatorBuilder builder, ServicesProperties services,
             ProductDetailsProperties properties, ReactiveResilience4JCircuitBreakerFactory breakers, Problems problems,
-            JsonMapper json) {
+            RetryAfter retryAfter, JsonMapper json) {
         ProductDetailsFilter filter = new ProductDetailsFilter(client(services.catalog()), client(services.inventory()),
-                breakers, properties, problems, json);
+                breakers, properties, problems, retryAfter, json);
         return builder.routes()
                 .route("product-details", route -> route.method(HttpMethod.GET, HttpMethod.HEAD).and().path("/api/product-details/{id}")
                         .filters(filters -> filters.filter(filter))

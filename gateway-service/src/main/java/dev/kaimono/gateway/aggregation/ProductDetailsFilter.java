@@ -19,7 +19,9 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import org.springframework.web.server.ServerWebExchange;
 
 import dev.kaimono.gateway.correlation.CorrelationId;
+import dev.kaimono.gateway.error.Overload;
 import dev.kaimono.gateway.error.Problems;
+import dev.kaimono.gateway.error.RetryAfter;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,10 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/product-details/{id}}: the product from catalog-service and its availability from
- * inventory-service, asked in parallel. The product decides the answer (404, 503, 504 when catalog cannot
- * give it, 502 when its answer is larger than the gateway holds in memory); availability is best effort: when
- * inventory fails, is open-circuited or misses its deadline, the product still comes back with
- * {@code availability: "UNKNOWN"}. The availability lookup is let finish even when the product has failed
+ * inventory-service, asked in parallel. The product decides the answer (404, 503 with {@code Retry-After} or 504
+ * when catalog cannot give it, 502 when its answer is larger than the gateway holds in memory); availability is
+ * best effort: when inventory fails, is open-circuited, has no room for the call or misses its deadline, the
+ * product still comes back with {@code availability: "UNKNOWN"}. The availability lookup is let finish even when the product has failed
  * (its deadline bounds the wait): cut off while its own error is under way, WebClient would drop that error
  * into the log as an ERROR.
  */
@@ -43,15 +45,17 @@ final class ProductDetailsFilter implements GatewayFilter {
     private final ReactiveCircuitBreakerFactory<?, ?> breakers;
     private final ProductDetailsProperties properties;
     private final Problems problems;
+    private final RetryAfter retryAfter;
     private final JsonMapper json;
 
     ProductDetailsFilter(WebClient catalog, WebClient inventory, ReactiveCircuitBreakerFactory<?, ?> breakers,
-            ProductDetailsProperties properties, Problems problems, JsonMapper json) {
+            ProductDetailsProperties properties, Problems problems, RetryAfter retryAfter, JsonMapper json) {
         this.catalog = catalog;
         this.inventory = inventory;
         this.breakers = breakers;
         this.properties = properties;
         this.problems = problems;
+        this.retryAfter = retryAfter;
         this.json = json;
     }
 
@@ -69,7 +73,7 @@ final class ProductDetailsFilter implements GatewayFilter {
                 failure -> Mono.just(Availability.after(failure)));
         return Mono.zipDelayError(product, availability)
                 .flatMap(both -> respond(exchange, both.getT2().addTo(both.getT1())))
-                .onErrorResume(failure -> problems.write(exchange, statusFor(failure), detailFor(failure, id)));
+                .onErrorResume(failure -> fail(exchange, failure, id));
     }
 
     private Mono<ObjectNode> get(WebClient client, String path, ServerWebExchange exchange) {
@@ -96,11 +100,19 @@ final class ProductDetailsFilter implements GatewayFilter {
         return exchange.getResponse().writeWith(Mono.just(buffer));
     }
 
+    private Mono<Void> fail(ServerWebExchange exchange, Throwable failure, String id) {
+        HttpStatus status = statusFor(failure);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            return problems.write(exchange, status, detailFor(failure, id), retryAfter.header(failure));
+        }
+        return problems.write(exchange, status, detailFor(failure, id));
+    }
+
     private static HttpStatus statusFor(Throwable failure) {
         if (failure instanceof WebClientResponseException.NotFound) {
             return HttpStatus.NOT_FOUND;
         }
-        if (failure instanceof TimeoutException) {
+        if (failure instanceof TimeoutException && !Overload.shedByGateway(failure)) {
             return HttpStatus.GATEWAY_TIMEOUT;
         }
         if (failure.getCause() instanceof DataBufferLimitException) {

@@ -17,9 +17,10 @@ import org.springframework.web.ErrorResponse;
 
 /**
  * What an exception that escaped the gateway means to the client: its status, a detail that says what
- * happened without exposing internals, and when to try again. A downstream that cannot be reached or is paused
- * by its circuit breaker is 503 with {@code Retry-After}, one that answers too late 504, one that breaks the
- * exchange or answers what cannot be read 502; anything unforeseen is 500.
+ * happened without exposing internals, and when to try again. A downstream that cannot be reached, is paused
+ * by its circuit breaker or has no room left for another call is 503 with {@code Retry-After}, one that
+ * answers too late 504, one that breaks the exchange or answers what cannot be read 502; anything unforeseen
+ * is 500.
  *
  * @param status     the status the client gets
  * @param detail     the problem's {@code detail}
@@ -31,6 +32,7 @@ record Failure(HttpStatus status, String detail, boolean unexpected, Retry retry
     static final String NOT_FOUND = "No route matches this path.";
     static final String UNREACHABLE = "The downstream service is unavailable.";
     static final String CIRCUIT_OPEN = "The downstream service is failing; requests to it are paused briefly.";
+    static final String OVERLOADED = "The downstream service is busy with other requests; try again shortly.";
     static final String TOO_SLOW = "The downstream service did not answer in time.";
     static final String BAD_GATEWAY = "The downstream service sent an incomplete or invalid response.";
     static final String INTERNAL = "The gateway could not handle this request.";
@@ -51,8 +53,14 @@ record Failure(HttpStatus status, String detail, boolean unexpected, Retry retry
         this(status, detail, unexpected, status == HttpStatus.SERVICE_UNAVAILABLE ? Retry.SHORTLY : Retry.NOT_ADVISED);
     }
 
-    /** Classifies the first cause in the chain that the gateway recognises. */
+    /**
+     * Classifies the error: a call the gateway shed itself wherever it sits in the cause chain (it may hide
+     * behind a timeout), otherwise the first cause in the chain that the gateway recognises.
+     */
     static Failure of(Throwable error) {
+        if (Overload.shedByGateway(error)) {
+            return new Failure(HttpStatus.SERVICE_UNAVAILABLE, OVERLOADED, false);
+        }
         Throwable cause = error;
         for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++, cause = cause.getCause()) {
             Failure failure = classify(cause);

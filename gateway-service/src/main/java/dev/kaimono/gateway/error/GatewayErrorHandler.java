@@ -17,6 +17,8 @@ import dev.kaimono.gateway.correlation.CorrelationId;
  * Turns every exception that escapes routing into a problem response, ahead of Boot's default handler (which
  * is {@code @Order(-1)}); a 503 says when to try again. Once the response is committed, for example when a
  * downstream breaks off in the middle of a body, nothing can be written any more and the connection is closed.
+ * Calls the gateway shed for want of room are logged at debug only: under overload a warning for each would
+ * cost the very CPU that is short.
  */
 @Component
 @Order(-2)
@@ -49,7 +51,7 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (failure.unexpected()) {
             log.error("{} ({}) failed, correlation id {}", request, target, CorrelationId.of(exchange), error);
         }
-        else if (failure.status().is5xxServerError()) {
+        else if (failure.status().is5xxServerError() && !Overload.shedByGateway(error)) {
             log.warn("{} ({}) answered {}: {}, correlation id {}", request, target, failure.status().value(),
                     error.toString(), CorrelationId.of(exchange));
         }

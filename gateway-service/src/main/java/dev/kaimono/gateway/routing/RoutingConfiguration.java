@@ -1,10 +1,14 @@
 package dev.kaimono.gateway.routing;
 
+import java.time.Duration;
+
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -17,13 +21,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import dev.kaimono.gateway.error.Overload;
 import dev.kaimono.gateway.error.RetryAfter;
 
 /**
  * Builds one route per downstream service from {@link Downstream} (its paths, less its internal ones), each
- * behind its own circuit breaker and with the configured connect and response timeouts. The breaker has no time
- * limiter of its own: the response timeout of the HTTP client is the single deadline (504), so a long body is
- * never cut off. A 503 tells the client when to retry: after the breaker's wait when it is open.
+ * behind its own circuit breaker and bulkhead and with the configured connect and response timeouts. The
+ * breaker has no time limiter of its own: the response timeout of the HTTP client is the single deadline (504),
+ * so a long body is never cut off. The bulkhead caps the calls in flight to each service; a call beyond the cap
+ * is answered 503 at once and, being the gateway's decision, never counts towards opening the breaker (ADR 0015).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ ServicesProperties.class, RoutingProperties.class })
@@ -84,11 +90,37 @@ class RoutingConfiguration {
                 .waitDurationInOpenState(settings.waitDurationInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .ignoreException(RoutingConfiguration::clientFault)
+                .ignoreException(error -> clientFault(error) || Overload.shedByGateway(error))
+                .writableStackTraceEnabled(false)
                 .build();
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
                 .circuitBreakerConfig(config)
                 .build());
+    }
+
+    /**
+     * One semaphore bulkhead per service, sized by {@code max-concurrent-calls}, shared by the service's route and
+     * the product-details calls to it. A call holds its permit until the service's response headers are in (the
+     * body is streamed to the client after the breaker's part of the chain). It never waits for a permit:
+     * Resilience4j's semaphore would wait by blocking the event loop. Any other breaker id is a programming error
+     * rather than a silent default of 25 calls.
+     */
+    @Bean
+    Customizer<ReactiveResilience4jBulkheadProvider> bulkheads(RoutingProperties routing) {
+        return bulkheads -> {
+            for (Downstream downstream : Downstream.values()) {
+                BulkheadConfig config = BulkheadConfig.custom()
+                        .maxConcurrentCalls(routing.maxConcurrentCalls(downstream))
+                        .maxWaitDuration(Duration.ZERO)
+                        .writableStackTraceEnabled(false)
+                        .build();
+                bulkheads.configure(bulkhead -> bulkhead.bulkheadConfig(config), downstream.serviceId());
+            }
+            bulkheads.configureDefault(id -> {
+                throw new IllegalStateException("No bulkhead is configured for '" + id
+                        + "': add it to kaimono.gateway.routing.max-concurrent-calls");
+            });
+        };
     }
 
     @Bean

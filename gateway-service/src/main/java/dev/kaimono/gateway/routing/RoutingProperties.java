@@ -1,29 +1,52 @@
 package dev.kaimono.gateway.routing;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 
 /**
- * How long the gateway waits for a downstream service ({@code kaimono.gateway.routing.*}), when a service's
- * circuit breaker opens, and when clients are told to retry.
+ * How long the gateway waits for a downstream service ({@code kaimono.gateway.routing.*}), how many calls it
+ * lets each service have at once, and when a service's circuit breaker opens.
  *
- * @param connectTimeout  time to establish the TCP connection; past it the service counts as down (503)
- * @param responseTimeout time until the response headers arrive; past it the request fails with 504
- * @param retryAfter      the {@code Retry-After} of a 503 for an unreachable service (an open breaker's is its
- *                        {@link CircuitBreaker#waitDurationInOpenState()})
- * @param circuitBreaker  the breaker every service gets its own instance of
+ * @param connectTimeout     time to establish the TCP connection; past it the service counts as down (503)
+ * @param responseTimeout    time until the response headers arrive; past it the request fails with 504
+ * @param retryAfter         the {@code Retry-After} of a 503 for a busy or unreachable service (an open breaker's
+ *                           is its {@link CircuitBreaker#waitDurationInOpenState()})
+ * @param maxConcurrentCalls by route id, the calls a service may have in flight through this gateway instance
+ *                           (its bulkhead); one more is answered 503 at once (ADR 0015). Every route needs one.
+ * @param circuitBreaker     the breaker every service gets its own instance of
  */
 @ConfigurationProperties("kaimono.gateway.routing")
 record RoutingProperties(Duration connectTimeout, Duration responseTimeout, Duration retryAfter,
-        CircuitBreaker circuitBreaker) {
+        Map<String, Integer> maxConcurrentCalls, CircuitBreaker circuitBreaker) {
 
     RoutingProperties {
         Assert.isTrue(connectTimeout != null && connectTimeout.isPositive(), "connect-timeout must be positive");
         Assert.isTrue(responseTimeout != null && responseTimeout.isPositive(), "response-timeout must be positive");
         Assert.isTrue(retryAfter != null && retryAfter.isPositive(), "retry-after must be positive");
+        maxConcurrentCalls = oneForEachRoute(maxConcurrentCalls);
         Assert.notNull(circuitBreaker, "circuit-breaker settings are required");
+    }
+
+    private static Map<String, Integer> oneForEachRoute(Map<String, Integer> maxConcurrentCalls) {
+        Assert.notNull(maxConcurrentCalls, "max-concurrent-calls is required");
+        Set<String> routes = Arrays.stream(Downstream.values()).map(Downstream::serviceId).collect(Collectors.toSet());
+        Assert.isTrue(maxConcurrentCalls.keySet().equals(routes),
+                () -> "max-concurrent-calls needs exactly one entry per route " + routes + ", got "
+                        + maxConcurrentCalls.keySet());
+        maxConcurrentCalls.forEach((route, calls) -> Assert.isTrue(calls != null && calls > 0,
+                () -> "max-concurrent-calls." + route + " must be positive"));
+        return Map.copyOf(maxConcurrentCalls);
+    }
+
+    /** The calls the service may have in flight at once through this gateway instance. */
+    int maxConcurrentCalls(Downstream downstream) {
+        return maxConcurrentCalls.get(downstream.serviceId());
     }
 
     /**

@@ -1,2 +1,2 @@
-/** The route table: which downstream service serves which path, with its timeouts and circuit breaker. */
+/** The route table: which downstream service serves which path, with its timeouts, bulkhead and circuit breaker. */
 package dev.kaimono.gateway.routing;

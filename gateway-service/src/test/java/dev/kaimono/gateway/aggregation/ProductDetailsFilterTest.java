@@ -5,17 +5,23 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigurationProperties;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -24,6 +30,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.kaimono.gateway.error.Problems;
+import dev.kaimono.gateway.error.RetryAfter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,23 +45,53 @@ class ProductDetailsFilterTest {
         WebClient inventory = answering(Mono.delay(Duration.ofMillis(50))
                 .map(tick -> notFound())
                 .doOnCancel(() -> availabilityCancelled.set(true)));
-        MockServerWebExchange exchange = MockServerWebExchange.from(
-                MockServerHttpRequest.method(HttpMethod.GET, URI.create("/api/product-details/" + PRODUCT)));
-        exchange.getAttributes().put(ServerWebExchangeUtils.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("id", PRODUCT));
-
-        new ProductDetailsFilter(catalog, inventory, breakers(),
-                new ProductDetailsProperties(Duration.ofSeconds(2), Duration.ofSeconds(1)),
-                new Problems(JsonMapper.builder().build()), JsonMapper.builder().build())
-                .filter(exchange, unused -> Mono.error(new AssertionError("nothing is proxied")))
-                .block(Duration.ofSeconds(5));
+        MockServerWebExchange exchange = productDetails(catalog, inventory, breakers(null));
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(availabilityCancelled).isFalse();
     }
 
-    private static ReactiveResilience4JCircuitBreakerFactory breakers() {
+    @Test
+    void answersServiceUnavailableWithRetryAfterWhenCatalogsBulkheadIsFull() {
+        ReactiveResilience4jBulkheadProvider noRoom = new ReactiveResilience4jBulkheadProvider(BulkheadRegistry.ofDefaults());
+        noRoom.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder()
+                .bulkheadConfig(BulkheadConfig.custom().maxConcurrentCalls(0).build())
+                .build());
+
+        MockServerWebExchange exchange = productDetails(answering(Mono.error(new AssertionError("never called"))),
+                answering(Mono.just(notFound())), breakers(noRoom));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+    }
+
+    @Test
+    void answersServiceUnavailableRatherThanGatewayTimeoutWhenNoConnectionToCatalogCameFree() {
+        MockServerWebExchange exchange = productDetails(
+                answering(Mono.error(new PoolAcquireTimeoutException(Duration.ofMillis(100)))),
+                answering(Mono.just(notFound())), breakers(null));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+    }
+
+    private static MockServerWebExchange productDetails(WebClient catalog, WebClient inventory,
+            ReactiveResilience4JCircuitBreakerFactory breakers) {
+        MockServerWebExchange exchange = MockServerWebExchange.from(
+                MockServerHttpRequest.method(HttpMethod.GET, URI.create("/api/product-details/" + PRODUCT)));
+        exchange.getAttributes().put(ServerWebExchangeUtils.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("id", PRODUCT));
+        new ProductDetailsFilter(catalog, inventory, breakers,
+                new ProductDetailsProperties(Duration.ofSeconds(2), Duration.ofSeconds(1)),
+                new Problems(JsonMapper.builder().build()), new RetryAfter(Duration.ofSeconds(1), Duration.ofSeconds(10)),
+                JsonMapper.builder().build())
+                .filter(exchange, unused -> Mono.error(new AssertionError("nothing is proxied")))
+                .block(Duration.ofSeconds(5));
+        return exchange;
+    }
+
+    private static ReactiveResilience4JCircuitBreakerFactory breakers(ReactiveResilience4jBulkheadProvider bulkheads) {
         ReactiveResilience4JCircuitBreakerFactory breakers = new ReactiveResilience4JCircuitBreakerFactory(
-                CircuitBreakerRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), null,
+                CircuitBreakerRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), bulkheads,
                 new Resilience4JConfigurationProperties());
         breakers.configureDefault(id -> new Resilience4JConfigBuilder(id).build());
         return breakers;

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.netty.channel.ConnectTimeoutException;
@@ -14,6 +17,8 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.Test;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.http.HttpStatus;
@@ -24,6 +29,9 @@ import dev.kaimono.gateway.error.Failure.Retry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FailureTest {
+
+    private static final Failure OVERLOADED =
+            new Failure(HttpStatus.SERVICE_UNAVAILABLE, Failure.OVERLOADED, false, Retry.SHORTLY);
 
     @Test
     void mapsAnUnknownRouteToNotFound() {
@@ -55,6 +63,24 @@ class FailureTest {
 
         assertThat(Failure.of(open)).isEqualTo(circuitOpen);
         assertThat(Failure.of(new ServiceUnavailableException())).isEqualTo(circuitOpen);
+    }
+
+    @Test
+    void mapsACallTheBulkheadHadNoRoomForToServiceUnavailableToRetryShortly() {
+        BulkheadFullException full = BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("order-service"));
+
+        assertThat(Failure.of(full)).isEqualTo(OVERLOADED);
+    }
+
+    @Test
+    void mapsAConnectionPoolWithoutRoomToServiceUnavailableEvenBehindTheRoutingTimeout() {
+        // How the routing filter reports a pool's acquire timeout: as its own 504 around it.
+        ResponseStatusException acquireTimeout = new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
+                "Response took longer than timeout", new PoolAcquireTimeoutException(Duration.ofSeconds(1)));
+
+        assertThat(Failure.of(acquireTimeout)).isEqualTo(OVERLOADED);
+        assertThat(Failure.of(new PoolAcquireTimeoutException(Duration.ofSeconds(1)))).isEqualTo(OVERLOADED);
+        assertThat(Failure.of(new PoolAcquirePendingLimitException(32))).isEqualTo(OVERLOADED);
     }
 
     @Test
