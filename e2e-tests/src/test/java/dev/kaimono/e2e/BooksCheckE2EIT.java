@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -147,8 +146,7 @@ class BooksCheckE2EIT {
 
     /** Changes one row of a service's database directly, as a bug or an operator's slip would. */
     private void adjust(String database, String sql, int delta, UUID id) throws SQLException {
-        String url = "jdbc:postgresql://%s:%d/%s".formatted(settings.postgresHost(), settings.postgresPort(), platform.database(database));
-        try (Connection connection = DriverManager.getConnection(url, settings.postgresUser(), settings.postgresPassword());
+        try (Connection connection = platform.connect(database);
              PreparedStatement update = connection.prepareStatement(sql)) {
             update.setInt(1, delta);
             update.setObject(2, id);

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -82,11 +81,11 @@ class EnvironmentsSideBySideE2EIT {
                     .as("order %s", order).isEqualTo("CONFIRMED");
         }
         assertThat(platform.virtualHost()).isNotEqualTo(beside.virtualHost());
-        assertThat(rows(beside.database("kaimono_inventory"), "inbox_event"))
+        assertThat(rows(beside, "kaimono_inventory", "inbox_event"))
                 .as("messages the inventory-service beside handled").isZero();
-        assertThat(rows(beside.database("kaimono_payments"), "inbox_event"))
+        assertThat(rows(beside, "kaimono_payments", "inbox_event"))
                 .as("messages the payment-service beside handled").isZero();
-        assertThat(rows(platform.database("kaimono_payments"), "payment")).isGreaterThanOrEqualTo(orders.size());
+        assertThat(rows(platform, "kaimono_payments", "payment")).isGreaterThanOrEqualTo(orders.size());
     }
 
     @Test
@@ -154,11 +153,8 @@ class EnvironmentsSideBySideE2EIT {
         }
     }
 
-    private static long rows(String database, String table) {
-        String url = "jdbc:postgresql://%s:%s/%s".formatted(System.getenv().getOrDefault("POSTGRES_HOST", "127.0.0.1"),
-                System.getenv().getOrDefault("POSTGRES_PORT", "5432"), database);
-        try (Connection connection = DriverManager.getConnection(url, System.getenv().getOrDefault("POSTGRES_USER", "postgres"),
-                System.getenv().getOrDefault("POSTGRES_PASSWORD", ""));
+    private static long rows(RunningPlatform environment, String database, String table) {
+        try (Connection connection = environment.connect(database);
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table)) {
             result.next();

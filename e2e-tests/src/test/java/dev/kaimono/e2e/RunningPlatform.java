@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -129,6 +132,14 @@ final class RunningPlatform implements AutoCloseable {
     /** The name of a service's PostgreSQL database in this environment, e.g. {@code kaimono_orders_e2e}. */
     String database(String baseName) {
         return baseName + environment.get("KAIMONO_DB_SUFFIX");
+    }
+
+    /** A connection to one of this environment's databases, e.g. {@code connect("kaimono_payments")}, as an auditor opens it. */
+    Connection connect(String baseName) throws SQLException {
+        String url = "jdbc:postgresql://%s:%s/%s".formatted(System.getenv().getOrDefault("POSTGRES_HOST", "127.0.0.1"),
+                System.getenv().getOrDefault("POSTGRES_PORT", "5432"), database(baseName));
+        return DriverManager.getConnection(url, System.getenv().getOrDefault("POSTGRES_USER", "postgres"),
+                System.getenv().getOrDefault("POSTGRES_PASSWORD", ""));
     }
 
     Path runDirectory() {

@@ -115,7 +115,7 @@ class PaymentMessagingIT extends RunningPaymentService {
     }
 
     @Test
-    void chargesRunOnSeveralConsumersOutsideTheInboxTransaction() {
+    void paymentCommandsAreConsumedByEightConsumersAtOnce() {
         int consumers = rabbit.execute(channel -> channel.queueDeclarePassive(COMMANDS).getConsumerCount());
 
         assertThat(consumers).as("consumers of %s", COMMANDS).isEqualTo(8);
