@@ -1,9 +1,15 @@
-# syntax=docker/dockerfile:1
 # One recipe for every Kaimono service:
 #   docker build --build-arg SERVICE=order-service -t kaimono/order-service .
-# docker-compose.yml builds all seven this way.
+# docker-compose.yml builds all seven this way. BuildKit is needed (the default of Docker 23+ and Compose
+# v2; DOCKER_BUILDKIT=1 before). No `# syntax=` line: it would make BuildKit pull a frontend image.
+#
+# Where the service's jar comes from (build argument JARS):
+#   maven (default)  built here from the sources by the Maven wrapper (needs Maven Central)
+#   host             the jar already built on the host, <module>/target/<module>.jar (./mvnw package);
+#                    tools/compose-check uses this, as containers on its machines cannot reach Maven Central
+ARG JARS=maven
 
-FROM eclipse-temurin:25-jdk AS build
+FROM eclipse-temurin:25-jdk AS jar-maven
 ARG SERVICE
 WORKDIR /src
 COPY . .
@@ -12,8 +18,15 @@ COPY . .
 # safe for concurrent writers.
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     test -n "${SERVICE}" || { echo "Build with --build-arg SERVICE=<module>, e.g. SERVICE=user-service" >&2; exit 1; }; \
-    ./mvnw -B -q -pl "${SERVICE}" -am package -DskipTests
-RUN java -Djarmode=tools -jar "${SERVICE}/target/${SERVICE}.jar" extract --layers --launcher --destination /layers
+    ./mvnw -B -q -pl "${SERVICE}" -am package -DskipTests \
+ && cp "${SERVICE}/target/${SERVICE}.jar" /app.jar
+
+FROM eclipse-temurin:25-jre AS jar-host
+ARG SERVICE
+COPY ${SERVICE}/target/${SERVICE}.jar /app.jar
+
+FROM jar-${JARS} AS jar
+RUN java -Djarmode=tools -jar /app.jar extract --layers --launcher --destination /layers
 
 FROM eclipse-temurin:25-jre
 RUN groupadd --system --gid 10001 kaimono \
@@ -23,10 +36,10 @@ COPY --chmod=755 deploy/docker/kaimono-healthcheck /usr/local/bin/kaimono-health
 RUN install -d -o 10001 -g 10001 -m 700 /var/lib/kaimono/keys
 WORKDIR /app
 # Least to most often changed, so a code change only replaces the last layer.
-COPY --from=build /layers/dependencies/ ./
-COPY --from=build /layers/spring-boot-loader/ ./
-COPY --from=build /layers/snapshot-dependencies/ ./
-COPY --from=build /layers/application/ ./
+COPY --from=jar /layers/dependencies/ ./
+COPY --from=jar /layers/spring-boot-loader/ ./
+COPY --from=jar /layers/snapshot-dependencies/ ./
+COPY --from=jar /layers/application/ ./
 # Heap at half the container limit: the rest (metaspace, code cache, thread stacks, Netty buffers)
 # takes roughly another 150 MB in a Spring Boot service. Native access: JarLauncher does not read the
 # jar manifest's Enable-Native-Access as `java -jar` would (Netty's epoll transport needs it).
