@@ -9,6 +9,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scripting.support.StaticScriptSource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -30,6 +33,19 @@ class RateLimitIT extends GatewayITSupport {
     /** This test context's own prefix (test-support gives each context one, as ./platform gives each environment). */
     @Value("${kaimono.gateway.rate-limit.key-prefix}")
     String keyPrefix;
+
+    @Autowired
+    RedisScript<?> redisRequestRateLimiterScript;
+
+    @Test
+    void runsTheTokenBucketScriptFromMemoryNotFromTheClassPathOnEveryRequest() {
+        // Spring Cloud Gateway's own bean re-reads the jar entry's modification time on every request (ADR 0017).
+        assertThat(ReflectionTestUtils.getField(redisRequestRateLimiterScript, "scriptSource"))
+                .isInstanceOf(StaticScriptSource.class);
+
+        clientFrom(newClientAddress()).get().uri("/api/products").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "39");
+    }
 
     @Test
     void refusesALoginBurstBeyondTheLoginLimitWithRetryAfterButNotOtherClients() {

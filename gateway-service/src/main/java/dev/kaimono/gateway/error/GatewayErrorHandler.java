@@ -1,5 +1,7 @@
 package dev.kaimono.gateway.error;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -18,13 +20,15 @@ import dev.kaimono.gateway.correlation.CorrelationId;
  * is {@code @Order(-1)}); a 503 says when to try again. Once the response is committed, for example when a
  * downstream breaks off in the middle of a body, nothing can be written any more and the connection is closed.
  * Calls the gateway shed for want of room are logged at debug only: under overload a warning for each would
- * cost the very CPU that is short.
+ * cost the very CPU that is short. Reactor restores thread locals only where asked (ADR 0017), so the log
+ * line is written with the request's trace context restored from the Reactor context: it carries the trace id.
  */
 @Component
 @Order(-2)
 class GatewayErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
+    private static final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
     private final Problems problems;
     private final RetryAfter retryAfter;
@@ -37,11 +41,15 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         Failure failure = Failure.of(error);
-        log(exchange, failure, error);
-        if (exchange.getResponse().isCommitted()) {
-            return Mono.error(error);
-        }
-        return problems.write(exchange, failure.status(), failure.detail(), retryAfter.header(failure));
+        return Mono.deferContextual(context -> {
+            try (ContextSnapshot.Scope traced = snapshots.setThreadLocalsFrom(context)) {
+                log(exchange, failure, error);
+            }
+            if (exchange.getResponse().isCommitted()) {
+                return Mono.error(error);
+            }
+            return problems.write(exchange, failure.status(), failure.detail(), retryAfter.header(failure));
+        });
     }
 
     private static void log(ServerWebExchange exchange, Failure failure, Throwable error) {
