@@ -42,6 +42,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.kaimono.gateway.error.Problems;
+import dev.kaimono.runtime.security.VerifiedTokens;
 
 /**
  * Who may call which route (ARCHITECTURE §4–5). Tokens are RS256 JWTs from user-service, checked here for
@@ -127,8 +128,16 @@ class SecurityConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(tokenValidator(properties));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = tokenValidator(properties);
+        decoder.setJwtValidator(validator);
+        return caching(decoder, new VerifiedTokens(validator, InstantSource.system(), properties.jwkSetMaxAge(),
+                VerifiedTokens.CAPACITY));
+    }
+
+    /** Verifies a token's signature the first time it is seen only; its claims are validated every time (ADR 0017). */
+    static ReactiveJwtDecoder caching(ReactiveJwtDecoder verifying, VerifiedTokens verified) {
+        return token -> Mono.defer(() -> verified.remembered(token).map(Mono::just)
+                .orElseGet(() -> verifying.decode(token).map(jwt -> verified.remember(token, jwt))));
     }
 
     static OAuth2TokenValidator<Jwt> tokenValidator(JwtProperties properties) {

@@ -10,7 +10,9 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -39,8 +41,9 @@ public class ServiceSecurityAutoConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwt().jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(AccessTokens.validator(properties.jwt().issuer(), properties.jwt().audience()));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = AccessTokens.validator(properties.jwt().issuer(), properties.jwt().audience());
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(validator).caching(decoder);
     }
 
     @Bean
