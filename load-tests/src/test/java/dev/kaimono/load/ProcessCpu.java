@@ -1,6 +1,7 @@
 package dev.kaimono.load;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,8 +48,8 @@ final class ProcessCpu {
                     cpuSeconds(pid).ifPresent(cpu -> seconds.merge(STORES.get(name), cpu, Double::sum));
                 }
             });
-        } catch (IOException e) {
-            // No /proc to list: per-store CPU is left out.
+        } catch (IOException | UncheckedIOException e) {
+            // No /proc to list, or it changed under the listing: per-store CPU is left out of this sample.
         }
         double busy = 0;
         double total = 0;

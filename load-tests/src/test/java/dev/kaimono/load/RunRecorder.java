@@ -209,8 +209,14 @@ final class RunRecorder implements AutoCloseable {
         for (int boundary = 0; boundary <= steps.size(); boundary++) {
             long at = start + first + boundary * settings.step().toMillis();
             sampler.schedule(() -> {
-                synchronized (cpuSamples) {
-                    cpuSamples.add(cpu.sample());
+                try {
+                    ProcessCpu.Sample sample = cpu.sample();
+                    synchronized (cpuSamples) {
+                        cpuSamples.add(sample);
+                    }
+                } catch (RuntimeException e) {
+                    // A scheduled task's exception would vanish with it, and the CPU table with it.
+                    System.err.println("CPU sample failed, the CPU table will miss a step: " + e);
                 }
             }, Math.max(0, at - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         }
