@@ -1,6 +1,7 @@
 package dev.kaimono.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -40,10 +41,18 @@ public class JdbcMessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "kaimono.messaging.relay.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, RabbitTemplate rabbit,
-            MessageCodec codec, MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), rabbit, codec, properties.relay(),
-                Clock.systemUTC(), meters.getIfAvailable(SimpleMeterRegistry::new));
+    OutboxRelay outboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, MessageCodec codec, MessagingProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(jdbc, rabbit, codec, properties.relay(), Clock.systemUTC(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** Deletes published events older than the retention, so the outbox does not grow for ever. */
+    @Bean
+    PeriodicWorker outboxRetention(Outbox outbox, MessagingProperties properties) {
+        Duration retention = properties.relay().retention();
+        return PeriodicWorker.named("outbox-retention").every(Duration.ofMinutes(1))
+                .task(() -> outbox.forgetPublishedBefore(Clock.systemUTC().instant().minus(retention)));
     }
 
     @Bean
@@ -55,8 +64,8 @@ public class JdbcMessagingAutoConfiguration {
     @Bean
     PeriodicWorker inboxRetention(Inbox inbox, MessagingProperties properties) {
         MessagingProperties.Consumer consumer = properties.consumer();
-        return new PeriodicWorker("inbox-retention", consumer.inboxCleanupInterval(), true,
-                () -> inbox.forgetBefore(Clock.systemUTC().instant().minus(consumer.inboxRetention())));
+        return PeriodicWorker.named("inbox-retention").every(consumer.inboxCleanupInterval())
+                .task(() -> inbox.forgetBefore(Clock.systemUTC().instant().minus(consumer.inboxRetention())));
     }
 
     @Bean

@@ -26,6 +26,8 @@ public record MessagingProperties(
      * @param confirmTimeout how long to wait for the broker's confirms of a batch
      * @param maxBackoff longest pause between attempts while the broker is unreachable
      * @param retention how long published events stay in the outbox table
+     * @param lease how long the relay lease lasts without renewal: another instance takes over this long after
+     *        the relaying one stopped without giving it up (a kill); more than 1.5 times the confirm timeout
      */
     public record Relay(
             @DefaultValue("true") boolean enabled,
@@ -33,7 +35,16 @@ public record MessagingProperties(
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("10s") Duration confirmTimeout,
             @DefaultValue("5s") Duration maxBackoff,
-            @DefaultValue("1h") Duration retention) {
+            @DefaultValue("1h") Duration retention,
+            @DefaultValue("30s") Duration lease) {
+
+        public Relay {
+            // A holder trusts its lease for a third of the term and may then publish for up to the confirm timeout.
+            if (lease.dividedBy(3).plus(confirmTimeout).compareTo(lease) >= 0) {
+                throw new IllegalArgumentException("kaimono.messaging.relay.lease (" + lease
+                        + ") must exceed 1.5 times kaimono.messaging.relay.confirm-timeout (" + confirmTimeout + ")");
+            }
+        }
     }
 
     /**

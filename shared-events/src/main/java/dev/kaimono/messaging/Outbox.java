@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.kaimono.events.MessageType;
+import dev.kaimono.runtime.AfterCommit;
 
 /**
  * The transactional outbox: {@link #publish} stores a message in the caller's database transaction,
@@ -63,12 +63,13 @@ public class Outbox {
                 .param("headers", codec.headersToJson(traceContext.current()))
                 .param("createdAt", Timestamp.from(now))
                 .update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                afterCommit.run();
-            }
-        });
+        AfterCommit.run(afterCommit);
         return envelope;
+    }
+
+    /** Deletes events published before {@code cutoff}; unpublished ones stay whatever their age. */
+    public int forgetPublishedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM outbox_event WHERE published_at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff)).update();
     }
 }

@@ -254,9 +254,10 @@ class OutboxAndInboxIT {
 
     @Test
     void twoRelaysOnOneDatabaseNeverPublishTheSameEventTwice() throws Exception {
-        OutboxRelay secondInstance = new OutboxRelay(jdbc, transactions, rabbit, codec,
+        OutboxRelay secondInstance = new OutboxRelay(jdbc, rabbit, codec,
                 new MessagingProperties.Relay(true, 5, Duration.ofMillis(10), Duration.ofSeconds(5), Duration.ofMillis(50),
-                        Duration.ofHours(1)), java.time.Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                        Duration.ofHours(1), Duration.ofSeconds(30)), java.time.Clock.systemUTC(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         double duplicatesBefore = duplicates();
         String aggregate = UUID.randomUUID().toString();
         List<EventEnvelope> events = new ArrayList<>();
@@ -277,6 +278,25 @@ class OutboxAndInboxIT {
         assertThat(duplicates()).isEqualTo(duplicatesBefore);
         assertThat(effectNames(aggregate)).containsExactlyElementsOf(
                 java.util.stream.IntStream.range(0, 40).mapToObj(i -> "pair-" + i).toList());
+    }
+
+    @Test
+    void oneInstanceHoldsTheRelayLeaseUntilItGivesItUpOrStopsRenewingIt() {
+        String name = "test-lease-" + UUID.randomUUID();
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        RelayLease first = new RelayLease(jdbc, name, "first", Duration.ofMillis(600), clock);
+        RelayLease second = new RelayLease(jdbc, name, "second", Duration.ofMillis(600), clock);
+
+        assertThat(first.holds()).isTrue();
+        assertThat(second.holds()).isFalse();
+        first.release();
+        assertThat(second.holds()).isTrue();
+        assertThat(first.holds()).isFalse();
+
+        // The second stops renewing (as if killed): the first takes over once the term has run out, not before.
+        await().atMost(PATIENCE).until(first::holds);
+        assertThat(jdbc.sql("SELECT owner FROM outbox_relay_lease WHERE name = :name").param("name", name)
+                .query(String.class).single()).isEqualTo("first");
     }
 
     @Test

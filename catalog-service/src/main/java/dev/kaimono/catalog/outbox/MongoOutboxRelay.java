@@ -3,16 +3,11 @@ package dev.kaimono.catalog.outbox;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.annotation.Id;
@@ -25,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import dev.kaimono.messaging.MessagingProperties;
 import dev.kaimono.messaging.OutboxPublisher;
+import dev.kaimono.runtime.PeriodicWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -32,7 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * order, on one channel with publisher confirms, and only after the broker confirmed them removes
  * exactly those entries ({@code $pull} by event id), leaving entries appended meanwhile in place.
  *
- * <p>Runs on one virtual thread, woken after each write and every poll interval otherwise. Only the
+ * <p>Runs on a {@link PeriodicWorker}, woken after each write and every poll interval otherwise. Only the
  * instance holding the {@link RelayLease} publishes, so several catalog instances never publish the same
  * events concurrently nor out of order. Dying between confirm and removal publishes the events again
  * (consumers' inboxes drop duplicates); while the broker is unreachable the events stay and the relay
@@ -40,19 +36,14 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 class MongoOutboxRelay implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(MongoOutboxRelay.class);
     private static final String STORED_AT = PendingEvent.FIELD + ".storedAt";
-    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
     private final String collection;
     private final OutboxPublisher publisher;
     private final RelayLease lease;
     private final MessagingProperties.Relay settings;
-    private final Semaphore nudges = new Semaphore(0);
-    private volatile Thread worker;
-    private volatile boolean running;
-    private volatile boolean failing;
+    private final PeriodicWorker worker;
     private volatile boolean leading;
 
     MongoOutboxRelay(MongoTemplate mongo, String collection, RabbitTemplate rabbit, RelayLease lease,
@@ -62,17 +53,25 @@ class MongoOutboxRelay implements SmartLifecycle {
         this.lease = lease;
         this.settings = settings;
         this.publisher = new OutboxPublisher(rabbit, settings.confirmTimeout(), clock, meters);
+        this.worker = PeriodicWorker.named("catalog-outbox-relay")
+                .every(settings.pollInterval())
+                .againWhenFull(1)
+                .backoffUpTo(settings.maxBackoff())
+                .phase(SmartLifecycle.DEFAULT_PHASE - 4096)
+                .onStop(this::releaseLease)
+                .task(this::publishBatch);
     }
 
     /** Wakes the relay, e.g. after a write that stored events. */
     void nudge() {
-        nudges.release();
+        worker.nudge();
     }
 
     /**
      * Publishes one batch if this instance holds the lease.
      *
-     * @return how many events the broker confirmed
+     * @return how many events the broker confirmed while more wait, 0 when none do (a positive answer makes the
+     *         worker run again at once)
      */
     int publishBatch() {
         leading = lease.tryAcquire();
@@ -97,12 +96,13 @@ class MongoOutboxRelay implements SmartLifecycle {
                     new Update().pull(PendingEvent.FIELD, new Document("eventId", new Document("$in", eventIds))), collection);
         }
         publisher.backlog(publisher.backlog() - batch.size());
-        return batch.size();
+        // The worker runs again at once for a positive answer: only worth it while a backlog remains.
+        return publisher.backlog() > 0 ? batch.size() : 0;
     }
 
     /** Whether the last attempt to publish failed (the broker was unreachable or did not confirm). */
     boolean isFailing() {
-        return failing;
+        return worker.isFailing();
     }
 
     private long countPending() {
@@ -118,96 +118,32 @@ class MongoOutboxRelay implements SmartLifecycle {
                 event.body(), event.headers(), event.storedAt());
     }
 
-    private void loop() {
-        Duration backoff = settings.pollInterval();
-        try {
-            while (running) {
-                try {
-                    int sent = publishBatch();
-                    if (failing) {
-                        log.info("Outbox relay publishes again");
-                        failing = false;
-                    }
-                    backoff = settings.pollInterval();
-                    if (sent > 0 && publisher.backlog() > 0) {
-                        continue;
-                    }
-                    nudges.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    nudges.drainPermits();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (RuntimeException e) {
-                    if (!running) {
-                        return;
-                    }
-                    if (!failing) {
-                        log.warn("Outbox relay cannot publish ({}); events stay in their documents and are retried", e.getMessage());
-                        failing = true;
-                    }
-                    pause(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff.multipliedBy(2);
-                }
-            }
-        } finally {
-            releaseLease();
-        }
-    }
-
     /** Lets another instance take over at once instead of after the lease expired. */
     private void releaseLease() {
-        if (!leading || Thread.currentThread().isInterrupted()) {
-            return;
-        }
-        try {
+        if (leading) {
             lease.release();
-        } catch (RuntimeException e) {
-            log.debug("Could not release the outbox relay lease; it expires by itself", e);
-        }
-    }
-
-    private void pause(Duration duration) {
-        try {
-            nudges.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void start() {
-        running = true;
-        worker = Thread.ofVirtual().name("catalog-outbox-relay").start(this::loop);
-    }
-
-    /** Lets the current round finish (up to {@link #STOP_GRACE}), then interrupts it. */
-    @Override
-    public void stop() {
-        running = false;
-        nudges.release();
-        Thread thread = worker;
-        if (thread == null) {
-            return;
-        }
-        try {
-            if (!thread.join(STOP_GRACE)) {
-                thread.interrupt();
-                thread.join(STOP_GRACE);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+        worker.start();
     }
 
     /** Stops after the web server has finished the requests in flight, whose events it may then still publish. */
     @Override
+    public void stop() {
+        worker.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker.isRunning();
+    }
+
+    @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 4096;
+        return worker.getPhase();
     }
 
     /** The part of an outbox document the relay reads. */

@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -20,7 +19,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Catalog's outbox and its relay over the {@value #COLLECTION} collection. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OutboxProperties.class)
 class OutboxConfiguration {
 
     /** The collection whose documents carry pending events. */
@@ -36,8 +34,8 @@ class OutboxConfiguration {
     @Bean
     @ConditionalOnProperty(name = "kaimono.messaging.relay.enabled", matchIfMissing = true)
     MongoOutboxRelay mongoOutboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, MessagingProperties messaging,
-            OutboxProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
-        RelayLease lease = new RelayLease(mongo, UUID.randomUUID().toString(), properties.leaseDuration(), clock);
+            Clock clock, ObjectProvider<MeterRegistry> meters) {
+        RelayLease lease = new RelayLease(mongo, UUID.randomUUID().toString(), messaging.relay().lease(), clock);
         return new MongoOutboxRelay(mongo, COLLECTION, rabbit, lease, messaging.relay(), clock,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.kaimono.inventory.domain.InventoryEvent;
 import dev.kaimono.inventory.domain.InventoryEvent.ReservationDeducted;
@@ -16,6 +14,7 @@ import dev.kaimono.inventory.domain.InventoryEvent.ReservationRefused;
 import dev.kaimono.inventory.domain.InventoryEvent.ReservationReleased;
 import dev.kaimono.inventory.domain.InventoryEvent.StockCounted;
 import dev.kaimono.inventory.domain.InventoryEvent.StockDepleted;
+import dev.kaimono.runtime.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -57,17 +56,7 @@ class Announcements {
     }
 
     private void countAfterCommit(Outcome outcome) {
-        Counter counter = counters.get(outcome);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            counter.increment();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                counter.increment();
-            }
-        });
+        AfterCommit.run(counters.get(outcome)::increment);
     }
 
     private static Optional<Outcome> outcome(InventoryEvent event) {

@@ -12,8 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kaimono.order.domain.Order;
@@ -24,6 +22,7 @@ import dev.kaimono.order.domain.saga.SagaCommand;
 import dev.kaimono.order.domain.saga.SagaInput;
 import dev.kaimono.order.domain.saga.SagaStep;
 import dev.kaimono.order.domain.saga.Transition;
+import dev.kaimono.runtime.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -137,7 +136,7 @@ public class PlaceOrderSagaManager {
         log.info("Saga of order {}: {} --{}--> {} (attempt {}), sends {}", transition.to().orderId(),
                 transition.from() == null ? "start" : transition.from().step(), transition.trigger(), transition.to().step(),
                 transition.to().attempts(), transition.commands().stream().map(c -> c.getClass().getSimpleName()).toList());
-        afterCommit(() -> count(transition));
+        AfterCommit.run(() -> count(transition));
     }
 
     private void count(Transition transition) {
@@ -158,14 +157,5 @@ public class PlaceOrderSagaManager {
     private Counter compensations(String step) {
         return Counter.builder("kaimono.saga.compensations").description("Place-order saga compensations, by the step undone")
                 .tag("step", step).register(meters);
-    }
-
-    private static void afterCommit(Runnable action) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

@@ -45,20 +45,21 @@ class OrderConfiguration {
 
     @Bean
     PeriodicWorker projectorWorker(Projector projector, OrderProperties properties) {
-        return new PeriodicWorker("order-projector", properties.projection().pollInterval(), properties.projection().enabled(),
-                projector::catchUpAll);
+        return PeriodicWorker.named("order-projector").every(properties.projection().pollInterval())
+                .enabled(properties.projection().enabled()).task(projector::catchUpAll);
     }
 
     @Bean
     PeriodicWorker sagaDeadlineScanner(PlaceOrderSagaManager sagas, OrderProperties properties) {
-        return new PeriodicWorker("saga-deadline-scanner", properties.saga().scanInterval(), properties.saga().scannerEnabled(),
-                () -> sagas.resumeOverdue(properties.saga().scanBatch()));
+        int batch = properties.saga().scanBatch();
+        return PeriodicWorker.named("saga-deadline-scanner").every(properties.saga().scanInterval())
+                .enabled(properties.saga().scannerEnabled()).againWhenFull(batch).task(() -> sagas.resumeOverdue(batch));
     }
 
     @Bean
     PeriodicWorker idempotencyKeyExpiry(IdempotencyKeys keys, Clock clock, OrderProperties properties) {
-        return new PeriodicWorker("idempotency-key-expiry", properties.idempotencyKeys().cleanupInterval(), true,
-                () -> keys.forgetStoredBefore(clock.instant().minus(properties.idempotencyKeys().retention())));
+        return PeriodicWorker.named("idempotency-key-expiry").every(properties.idempotencyKeys().cleanupInterval())
+                .task(() -> keys.forgetStoredBefore(clock.instant().minus(properties.idempotencyKeys().retention())));
     }
 
     @Bean

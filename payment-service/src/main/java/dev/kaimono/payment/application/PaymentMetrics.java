@@ -1,10 +1,9 @@
 package dev.kaimono.payment.application;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.kaimono.payment.domain.PaymentEvent;
+import dev.kaimono.runtime.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -34,12 +33,7 @@ class PaymentMetrics {
             case PaymentEvent.PaymentDeclined _ -> failed;
             case PaymentEvent.PaymentRefunded _ -> refunded;
         };
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                counter.increment();
-            }
-        });
+        AfterCommit.run(counter::increment);
     }
 
     /** A charge command refused because it came after its deadline (nothing was recorded, so nothing commits). */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty("kaimono.shipping.auto-advance.enabled")
-class AutoAdvance {
+public class AutoAdvance {
 
     private static final Logger log = LoggerFactory.getLogger(AutoAdvance.class);
 
@@ -34,8 +33,8 @@ class AutoAdvance {
                 properties.dispatchAfter(), properties.deliverAfter(), DemoCarrier.NAME);
     }
 
-    @Scheduled(fixedDelayString = "${kaimono.shipping.auto-advance.interval:1s}")
-    void sweep() {
+    /** One sweep; run every {@code interval} by a worker (ShippingConfiguration). */
+    public void sweep() {
         Instant now = clock.instant();
         int dispatched = progress.dispatchArrangedBefore(now.minus(properties.dispatchAfter()), properties.batchSize(),
                 DemoCarrier::nextTracking);

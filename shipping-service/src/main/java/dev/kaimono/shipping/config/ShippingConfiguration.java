@@ -6,11 +6,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
+import dev.kaimono.runtime.PeriodicWorker;
+import dev.kaimono.shipping.application.AutoAdvance;
 import dev.kaimono.shipping.application.AutoAdvanceProperties;
 
-/** The clock the use cases read, shipping's settings, and scheduling when the demo auto-advance is on. */
+/** The clock the use cases read, shipping's settings, and the worker of the demo auto-advance when it is on. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AutoAdvanceProperties.class)
 class ShippingConfiguration {
@@ -20,10 +21,10 @@ class ShippingConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Only the demo auto-advance is scheduled; without it nothing in shipping-service runs on a timer. */
-    @Configuration(proxyBeanMethods = false)
+    /** Only the demo auto-advance runs on a timer; without it nothing in shipping-service does. */
+    @Bean
     @ConditionalOnBooleanProperty("kaimono.shipping.auto-advance.enabled")
-    @EnableScheduling
-    static class AutoAdvanceScheduling {
+    PeriodicWorker autoAdvanceWorker(AutoAdvance autoAdvance, AutoAdvanceProperties properties) {
+        return PeriodicWorker.named("shipping-auto-advance").every(properties.interval()).runs(autoAdvance::sweep);
     }
 }

@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.kaimono.events.ShipmentArranged;
 import dev.kaimono.events.ShipmentCancelled;
 import dev.kaimono.events.ShipmentDelivered;
 import dev.kaimono.events.ShipmentDispatched;
 import dev.kaimono.messaging.Outbox;
+import dev.kaimono.runtime.AfterCommit;
 import dev.kaimono.shipping.application.ShipmentEvents;
 import dev.kaimono.shipping.domain.ShipmentEvent;
 import io.micrometer.core.instrument.Counter;
@@ -73,12 +72,6 @@ class OutboxShipmentEvents implements ShipmentEvents {
                 yield Kind.CANCELLED;
             }
         };
-        Counter counter = counters.get(kind);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                counter.increment();
-            }
-        });
+        AfterCommit.run(counters.get(kind)::increment);
     }
 }

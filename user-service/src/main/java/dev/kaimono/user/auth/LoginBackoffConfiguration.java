@@ -15,7 +15,7 @@ class LoginBackoffConfiguration {
 
     @Bean
     PeriodicWorker loginAttemptsRetention(LoginThrottle throttle, LoginBackoffProperties backoff, Clock clock) {
-        return new PeriodicWorker("login-attempts-retention", backoff.cleanupInterval(), true,
-                () -> throttle.forgetQuietSince(clock.instant().minus(backoff.forgetAfter())));
+        return PeriodicWorker.named("login-attempts-retention").every(backoff.cleanupInterval())
+                .task(() -> throttle.forgetQuietSince(clock.instant().minus(backoff.forgetAfter())));
     }
 }
