@@ -274,11 +274,6 @@ class OrderApiIT extends OrderServiceIntegrationTest {
         return errors.stream().map(error -> error.get("field")).toList();
     }
 
-    private long ordersOf(Shopper shopper) {
-        return jdbc.sql("SELECT count(*) FROM order_event WHERE event_type = 'OrderPlaced' AND payload LIKE :customer")
-                .param("customer", "%\"customerId\":\"" + shopper.id + "\"%").query(Long.class).single();
-    }
-
     private static long totalElements(RestTestClient.ResponseSpec response) {
         return ((Number) response.expectStatus().isOk().expectBody(Shopper.JSON).returnResult().getResponseBody().get("totalElements"))
                 .longValue();

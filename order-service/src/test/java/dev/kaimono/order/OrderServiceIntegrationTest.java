@@ -56,6 +56,9 @@ abstract class OrderServiceIntegrationTest {
     @DynamicPropertySource
     static void collaborators(DynamicPropertyRegistry registry) {
         registry.add("kaimono.security.jwt.jwk-set-uri", () -> TestJwks.shared().uri());
+        // Sagas here wait minutes for replies nobody sends, so the door would close on later tests; OrderAdmissionIT
+        // (a context and database of its own) turns it on with kaimono.test.admission.
+        registry.add("kaimono.order.admission.enabled", () -> "${kaimono.test.admission:false}");
         registry.add("kaimono.services.catalog", CATALOG::baseUrl);
     }
 
@@ -123,6 +126,12 @@ abstract class OrderServiceIntegrationTest {
         publish(PaymentCompleted.TYPE, orderId, new PaymentCompleted(orderId, UUID.randomUUID(), payment.amount()));
         awaitStatus(shopper, orderId, "CONFIRMED");
         return orderId;
+    }
+
+    /** The orders the shopper placed, counted in the event store. */
+    long ordersOf(Shopper shopper) {
+        return jdbc.sql("SELECT count(*) FROM order_event WHERE event_type = 'OrderPlaced' AND payload LIKE :customer")
+                .param("customer", "%\"customerId\":\"" + shopper.id + "\"%").query(Long.class).single();
     }
 
     String sagaState(UUID orderId) {

@@ -48,6 +48,13 @@ public interface PlaceOrderSagas {
 
     long countOverdue(Instant now);
 
+    /** Sagas still running, and how many of them started before {@code laggingBefore}. */
+    SagaBacklog backlog(Instant laggingBefore);
+
+    /** Sagas still running, and those of them running for too long. */
+    record SagaBacklog(long inFlight, long lagging) {
+    }
+
     /** A logged transition. */
     record TransitionRecord(SagaStep from, SagaStep to, String trigger, List<String> commands, String orderCommand,
             int attempts, Instant at) {

@@ -27,7 +27,8 @@ import dev.kaimono.order.domain.ProductId;
  * Places an order: validates the lines, prices them from the catalog (never from the request), then in
  * ONE transaction stores the idempotency key, appends {@code OrderPlaced}, starts the place-order saga
  * (which sends reserve-stock) and empties the ordered products from the cart. Either all of it commits
- * or nothing does; the catalog is asked before the transaction, so no connection waits on it.
+ * or nothing does; the catalog is asked before the transaction, so no connection waits on it. A retry with a
+ * known {@code Idempotency-Key} gets its order back even while {@link OrderAdmission} refuses new ones.
  */
 @Service
 public class PlaceOrderService {
@@ -38,17 +39,20 @@ public class PlaceOrderService {
     private final OrderCommandHandler orders;
     private final OrderEventStore store;
     private final PlaceOrderSagaManager sagas;
+    private final OrderAdmission admission;
     private final RetryingTransactions transactions;
     private final Clock clock;
 
     PlaceOrderService(Catalog catalog, Carts carts, IdempotencyKeys idempotencyKeys, OrderCommandHandler orders,
-            OrderEventStore store, PlaceOrderSagaManager sagas, RetryingTransactions transactions, Clock clock) {
+            OrderEventStore store, PlaceOrderSagaManager sagas, OrderAdmission admission, RetryingTransactions transactions,
+            Clock clock) {
         this.catalog = catalog;
         this.carts = carts;
         this.idempotencyKeys = idempotencyKeys;
         this.orders = orders;
         this.store = store;
         this.sagas = sagas;
+        this.admission = admission;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -60,6 +64,7 @@ public class PlaceOrderService {
                 return replay(earlier.get(), request);
             }
         }
+        admission.admit();
         List<RequestedLine> requested = requestedLines(request);
         List<OrderLine> lines = price(requested, request.fromCart());
         OrderId orderId = OrderId.newId();

@@ -9,12 +9,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.kaimono.order.application.IdempotencyKeys;
+import dev.kaimono.order.application.OrderAdmission;
 import dev.kaimono.order.application.OrderEventsAppended;
 import dev.kaimono.order.application.PlaceOrderSagaManager;
+import dev.kaimono.order.application.PlaceOrderSagas;
 import dev.kaimono.order.catalog.CatalogProperties;
 import dev.kaimono.order.domain.saga.PlaceOrderSaga;
 import dev.kaimono.order.projection.Projector;
 import dev.kaimono.runtime.PeriodicWorker;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The clock (millisecond precision, which PostgreSQL and JSON keep exactly), the saga's deadlines, and two
@@ -54,6 +57,19 @@ class OrderConfiguration {
         int batch = properties.saga().scanBatch();
         return PeriodicWorker.named("saga-deadline-scanner").every(properties.saga().scanInterval())
                 .enabled(properties.saga().scannerEnabled()).againWhenFull(batch).task(() -> sagas.resumeOverdue(batch));
+    }
+
+    @Bean
+    OrderAdmission orderAdmission(PlaceOrderSagas sagas, Clock clock, OrderProperties properties, MeterRegistry meters) {
+        OrderProperties.Admission admission = properties.admission();
+        return new OrderAdmission(sagas, clock, new OrderAdmission.Settings(admission.enabled(), admission.maxLag(),
+                admission.laggingOrders(), admission.maxInFlight(), admission.retryAfter()), meters);
+    }
+
+    @Bean
+    PeriodicWorker orderAdmissionCheck(OrderAdmission admission, OrderProperties properties) {
+        return PeriodicWorker.named("order-admission").every(properties.admission().checkInterval())
+                .runs(admission::refresh);
     }
 
     @Bean

@@ -11,10 +11,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param saga the place-order saga's deadlines and its scanner
  * @param projection the projector
  * @param idempotencyKeys how long {@code Idempotency-Key}s are remembered
+ * @param admission when new orders are refused because the pipeline is behind
  */
 @ConfigurationProperties("kaimono.order")
 public record OrderProperties(@DefaultValue Saga saga, @DefaultValue Projection projection,
-        @DefaultValue IdempotencyKeys idempotencyKeys) {
+        @DefaultValue IdempotencyKeys idempotencyKeys, @DefaultValue Admission admission) {
+
+    /**
+     * @param enabled whether orders are ever refused (the backlog is measured either way)
+     * @param maxLag how long a saga may run before it counts as lagging: below the stock timeout, so the door
+     *        closes before sagas start resending commands
+     * @param laggingOrders lagging sagas that close the door (one stuck saga does not)
+     * @param maxInFlight running sagas that close the door, lagging or not
+     * @param checkInterval how often the backlog is read
+     * @param retryAfter what a refused shopper is told to wait
+     */
+    public record Admission(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("15s") Duration maxLag,
+            @DefaultValue("10") int laggingOrders,
+            @DefaultValue("5000") int maxInFlight,
+            @DefaultValue("1s") Duration checkInterval,
+            @DefaultValue("5s") Duration retryAfter) {
+    }
 
     /**
      * @param retention how long a key answers with its order (a client retrying later places a new one)

@@ -165,6 +165,17 @@ class JdbcPlaceOrderSagas implements PlaceOrderSagas {
                 .param("now", timestamp(now)).query(Long.class).single();
     }
 
+    @Override
+    public SagaBacklog backlog(Instant laggingBefore) {
+        // Running sagas are the ones with a deadline: the partial index place_order_saga_deadline holds just them.
+        return jdbc.sql("""
+                SELECT count(*) AS in_flight, count(*) FILTER (WHERE started_at < :laggingBefore) AS lagging
+                FROM place_order_saga WHERE deadline_at IS NOT NULL""")
+                .param("laggingBefore", timestamp(laggingBefore))
+                .query((row, n) -> new SagaBacklog(row.getLong("in_flight"), row.getLong("lagging")))
+                .single();
+    }
+
     private static String commandName(SagaCommand command) {
         return command.getClass().getSimpleName();
     }

@@ -12,6 +12,7 @@ import dev.kaimono.order.application.IdempotencyKeyReusedException;
 import dev.kaimono.order.application.InvalidOrderRequestException;
 import dev.kaimono.order.application.OrderConcurrencyException;
 import dev.kaimono.order.application.OrderNotFoundException;
+import dev.kaimono.order.application.OrdersBusyException;
 import dev.kaimono.order.domain.OrderRuleViolationException;
 import dev.kaimono.order.domain.UnknownOrderException;
 import dev.kaimono.order.projection.UnknownProjectionException;
@@ -70,6 +71,15 @@ class ProblemDetailsAdvice extends ApiProblemDetailsAdvice {
                 "catalog unavailable: prices cannot be checked right now; nothing was stored, try again shortly");
         problem.setTitle("Catalog unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> ordersBusy(OrdersBusyException exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, exception.getMessage());
+        problem.setTitle("Orders busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, exception.retryAfter().toSeconds())))
+                .body(problem);
     }
 
     @ExceptionHandler
