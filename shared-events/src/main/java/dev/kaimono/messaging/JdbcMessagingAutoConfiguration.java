@@ -42,8 +42,8 @@ public class JdbcMessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "kaimono.messaging.relay.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, MessageCodec codec, MessagingProperties properties,
-            ObjectProvider<MeterRegistry> meters) {
-        return new OutboxRelay(jdbc, rabbit, codec, properties.relay(), Clock.systemUTC(),
+            Environment environment, ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(jdbc, rabbit, codec, properties.relay(), RelayOwner.of(environment), Clock.systemUTC(),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

@@ -34,13 +34,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final PeriodicWorker worker;
 
     OutboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, MessageCodec codec, MessagingProperties.Relay settings,
-            Clock clock, MeterRegistry meters) {
+            String owner, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.settings = settings;
         this.clock = clock;
         this.publisher = new OutboxPublisher(rabbit, settings.confirmTimeout(), clock, meters);
-        this.lease = new RelayLease(jdbc, "outbox-relay", UUID.randomUUID().toString(), settings.lease(), clock);
+        this.lease = new RelayLease(jdbc, "outbox-relay", owner, settings.lease(), clock);
         this.worker = PeriodicWorker.named("outbox-relay")
                 .every(settings.pollInterval())
                 .againWhenFull(settings.batchSize())

@@ -256,7 +256,7 @@ class OutboxAndInboxIT {
     void twoRelaysOnOneDatabaseNeverPublishTheSameEventTwice() throws Exception {
         OutboxRelay secondInstance = new OutboxRelay(jdbc, rabbit, codec,
                 new MessagingProperties.Relay(true, 5, Duration.ofMillis(10), Duration.ofSeconds(5), Duration.ofMillis(50),
-                        Duration.ofHours(1), Duration.ofSeconds(30)), java.time.Clock.systemUTC(),
+                        Duration.ofHours(1), Duration.ofSeconds(30)), "second-instance", java.time.Clock.systemUTC(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         double duplicatesBefore = duplicates();
         String aggregate = UUID.randomUUID().toString();

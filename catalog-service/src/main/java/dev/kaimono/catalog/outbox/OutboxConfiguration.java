@@ -1,7 +1,6 @@
 package dev.kaimono.catalog.outbox;
 
 import java.time.Clock;
-import java.util.UUID;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import dev.kaimono.messaging.MessageCodec;
 import dev.kaimono.messaging.MessagingProperties;
+import dev.kaimono.messaging.RelayOwner;
 import dev.kaimono.messaging.TraceContextHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -34,8 +34,8 @@ class OutboxConfiguration {
     @Bean
     @ConditionalOnProperty(name = "kaimono.messaging.relay.enabled", matchIfMissing = true)
     MongoOutboxRelay mongoOutboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, MessagingProperties messaging,
-            Clock clock, ObjectProvider<MeterRegistry> meters) {
-        RelayLease lease = new RelayLease(mongo, UUID.randomUUID().toString(), messaging.relay().lease(), clock);
+            Environment environment, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        RelayLease lease = new RelayLease(mongo, RelayOwner.of(environment), messaging.relay().lease(), clock);
         return new MongoOutboxRelay(mongo, COLLECTION, rabbit, lease, messaging.relay(), clock,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
