@@ -48,12 +48,12 @@ public class OrderAdmission {
         boolean overloaded = current.lagging() >= settings.laggingOrders() || current.inFlight() >= settings.maxInFlight();
         if (overloaded != closed) {
             if (overloaded) {
-                log.warn("Refusing new orders: {} sagas running, {} of them for longer than {}", current.inFlight(),
-                        current.lagging(), settings.maxLag());
+                log.warn("Refusing new orders: {} sagas running, {} of them for longer than {} s", current.inFlight(),
+                        current.lagging(), settings.maxLag().toSeconds());
             }
             else {
-                log.info("Taking orders again: {} sagas running, {} for longer than {}", current.inFlight(),
-                        current.lagging(), settings.maxLag());
+                log.info("Taking orders again: {} sagas running, {} for longer than {} s", current.inFlight(),
+                        current.lagging(), settings.maxLag().toSeconds());
             }
         }
         backlog = current;

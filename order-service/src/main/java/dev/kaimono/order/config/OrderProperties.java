@@ -19,8 +19,9 @@ public record OrderProperties(@DefaultValue Saga saga, @DefaultValue Projection 
 
     /**
      * @param enabled whether orders are ever refused (the backlog is measured either way)
-     * @param maxLag how long a saga may run before it counts as lagging: below the stock timeout, so the door
-     *        closes before sagas start resending commands
+     * @param maxLag how long a saga may run before it counts as lagging: two thirds of a step's patience (timeout
+     *        × attempts, 30 s × 3 for stock), so an order let in still finishes and a service restarted within a
+     *        minute does not close the door
      * @param laggingOrders lagging sagas that close the door (one stuck saga does not)
      * @param maxInFlight running sagas that close the door, lagging or not
      * @param checkInterval how often the backlog is read
@@ -28,7 +29,7 @@ public record OrderProperties(@DefaultValue Saga saga, @DefaultValue Projection 
      */
     public record Admission(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("15s") Duration maxLag,
+            @DefaultValue("60s") Duration maxLag,
             @DefaultValue("10") int laggingOrders,
             @DefaultValue("5000") int maxInFlight,
             @DefaultValue("1s") Duration checkInterval,
