@@ -3,16 +3,22 @@ package dev.kaimono.runtime.web;
 import java.util.Comparator;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -27,6 +33,9 @@ import tools.jackson.core.JacksonException;
  * for its own domain exceptions.
  */
 public abstract class ApiProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemDetailsAdvice.class);
+    private static final long STORE_RETRY_AFTER_SECONDS = 5;
 
     /** A 400 problem naming the fields in its detail and listing them with their messages. */
     public static ProblemDetail invalid(List<FieldError> errors) {
@@ -44,6 +53,21 @@ public abstract class ApiProblemDetailsAdvice extends ResponseEntityExceptionHan
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * The service's database (PostgreSQL or MongoDB) cannot be reached, or a transaction could not begin or end:
+     * a failing dependency, so 503 with {@code Retry-After}, never a 500 (which means a bug here).
+     */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransactionSystemException.class })
+    public ResponseEntity<ProblemDetail> storeUnavailable(Exception exception) {
+        log.warn("The database did not answer: {}", exception.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(STORE_RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+                        "The service cannot reach its database right now and did not complete the request; try again in "
+                                + STORE_RETRY_AFTER_SECONDS + " seconds"));
     }
 
     @Override

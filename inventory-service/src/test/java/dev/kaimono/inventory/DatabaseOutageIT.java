@@ -1,0 +1,87 @@
+package dev.kaimono.inventory;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import dev.kaimono.inventory.domain.ProductId;
+import dev.kaimono.testsupport.TcpProxy;
+
+/**
+ * The service's database goes away under it (its connections cut by a proxy, as a restart of PostgreSQL or a
+ * network fault does): a request is answered 503 with Retry-After, never 500, and the service answers again once
+ * the database is back. Against the real PostgreSQL, through {@link TcpProxy}.
+ */
+class DatabaseOutageIT extends InventoryIntegrationTest {
+
+    @Autowired
+    TcpProxy database;
+
+    @AfterEach
+    void databaseBack() {
+        database.restore();
+    }
+
+    @Test
+    void aLostDatabaseIsA503WithRetryAfterAndTheServiceRecovers() {
+        ProductId product = stocked(4);
+        RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http.get().uri("/api/inventory/{id}", product.value()).exchange().expectStatus().isOk();
+
+        database.cut();
+
+        http.get().uri("/api/inventory/{id}", product.value()).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("Database unavailable");
+
+        database.restore();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/api/inventory/{id}", product.value()).exchange().expectStatus().isOk());
+    }
+
+    /** Sends the service's connections to PostgreSQL through a proxy the test can cut. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class DatabaseBehindAProxy {
+
+        @Bean
+        static TcpProxy databaseProxy(Environment environment) {
+            URI url = URI.create(environment.getRequiredProperty("spring.datasource.url").substring("jdbc:".length()));
+            return new TcpProxy(url.getHost(), url.getPort());
+        }
+
+        @Bean
+        static BeanPostProcessor dataSourceThroughTheProxy(ObjectProvider<TcpProxy> proxy) {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                    if (bean instanceof HikariDataSource dataSource) {
+                        URI url = URI.create(dataSource.getJdbcUrl().substring("jdbc:".length()));
+                        TcpProxy through = proxy.getObject();
+                        dataSource.setJdbcUrl("jdbc:postgresql://" + through.host() + ":" + through.port() + url.getRawPath()
+                                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
+                        // Fail fast while the database is away instead of after the pool's 5 s connection timeout.
+                        dataSource.setConnectionTimeout(1000);
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
+}
