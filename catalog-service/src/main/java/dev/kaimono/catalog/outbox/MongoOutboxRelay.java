@@ -55,7 +55,7 @@ class MongoOutboxRelay implements SmartLifecycle {
         this.publisher = new OutboxPublisher(rabbit, settings.confirmTimeout(), clock, meters);
         this.worker = PeriodicWorker.named("catalog-outbox-relay")
                 .every(settings.pollInterval())
-                .againWhenFull(1)
+                .againWhenFull(settings.batchSize())
                 .backoffUpTo(settings.maxBackoff())
                 .phase(SmartLifecycle.DEFAULT_PHASE - 4096)
                 .onStop(this::releaseLease)
@@ -70,8 +70,8 @@ class MongoOutboxRelay implements SmartLifecycle {
     /**
      * Publishes one batch if this instance holds the lease.
      *
-     * @return how many events the broker confirmed while more wait, 0 when none do (a positive answer makes the
-     *         worker run again at once)
+     * @return how many events the broker confirmed (a full batch of documents holds at least as many events as
+     *         the batch size, so the worker runs again at once while documents are waiting)
      */
     int publishBatch() {
         leading = lease.tryAcquire();
@@ -96,8 +96,7 @@ class MongoOutboxRelay implements SmartLifecycle {
                     new Update().pull(PendingEvent.FIELD, new Document("eventId", new Document("$in", eventIds))), collection);
         }
         publisher.backlog(publisher.backlog() - batch.size());
-        // The worker runs again at once for a positive answer: only worth it while a backlog remains.
-        return publisher.backlog() > 0 ? batch.size() : 0;
+        return batch.size();
     }
 
     /** Whether the last attempt to publish failed (the broker was unreachable or did not confirm). */

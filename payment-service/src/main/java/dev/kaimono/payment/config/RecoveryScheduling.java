@@ -13,6 +13,7 @@ class RecoveryScheduling {
 
     @Bean
     PeriodicWorker paymentRecoveryWorker(UnsettledPaymentsSweep sweep, PaymentProperties properties) {
-        return PeriodicWorker.named("payment-recovery").every(properties.recovery().interval()).task(sweep::resolveDue);
+        return PeriodicWorker.named("payment-recovery").every(properties.recovery().interval())
+                .againWhenFull(properties.recovery().batchSize()).task(sweep::resolveDue);
     }
 }
