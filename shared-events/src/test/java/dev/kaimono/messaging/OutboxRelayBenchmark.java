@@ -116,6 +116,9 @@ class OutboxRelayBenchmark {
         long end = System.nanoTime();
         long[] latencies = committed.entrySet().stream()
                 .mapToLong(entry -> MessagingTestApplication.APPLIED.get(entry.getKey()) - entry.getValue()).toArray();
+        long[] stored = jdbc.sql("SELECT extract(epoch FROM published_at - created_at) * 1e9 FROM outbox_event WHERE aggregate_id = :a")
+                .param("a", aggregate).query(Double.class).list().stream().mapToLong(Double::longValue).toArray();
+        System.out.println(new Result(count, end - start, stored).describe("  of which stored -> confirmed"));
         return new Result(count, end - start, latencies);
     }
 

@@ -67,6 +67,9 @@ public final class TcpProxy implements AutoCloseable {
                     continue;
                 }
                 Socket upstream = new Socket(targetHost, targetPort);
+                // Forward every write at once, as the two ends would talk without the proxy in between.
+                client.setTcpNoDelay(true);
+                upstream.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(upstream);
                 Thread.ofVirtual().start(() -> pump(client, upstream));
