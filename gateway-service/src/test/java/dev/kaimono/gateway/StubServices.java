@@ -244,6 +244,11 @@ public final class StubServices {
         exchange.getResponseBody().write(bytes);
     }
 
+    /** An address where nothing listens: connecting to it is refused. */
+    public static URI closedUri() {
+        return URI.create("http://127.0.0.1:" + closedPort());
+    }
+
     private static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -1,9 +1,10 @@
 package dev.kaimono.gateway.aggregation;
 
-import java.net.URI;
+import java.net.ConnectException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +15,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.kaimono.gateway.error.Problems;
 import dev.kaimono.gateway.error.RetryAfter;
+import dev.kaimono.gateway.routing.Downstream;
 import dev.kaimono.gateway.routing.ServicesProperties;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,20 +36,37 @@ class ProductDetailsConfiguration {
     @Bean
     RouteLocator productDetailsRoute(RouteLocatorBuilder builder, ServicesProperties services,
             ProductDetailsProperties properties, ReactiveResilience4JCircuitBreakerFactory breakers, Problems problems,
-            RetryAfter retryAfter, JsonMapper json) {
-        ProductDetailsFilter filter = new ProductDetailsFilter(client(services.catalog()), client(services.inventory()),
+            RetryAfter retryAfter, JsonMapper json, ReactorLoadBalancerExchangeFilterFunction loadBalancer) {
+        ProductDetailsFilter filter = new ProductDetailsFilter(
+                client(Downstream.CATALOG, services.catalog().size(), loadBalancer),
+                client(Downstream.INVENTORY, services.inventory().size(), loadBalancer),
                 breakers, properties, problems, retryAfter, json);
         return builder.routes()
                 .route("product-details", route -> route.method(HttpMethod.GET, HttpMethod.HEAD).and().path("/api/product-details/{id}")
                         .filters(filters -> filters.filter(filter))
-                        .uri(services.catalog()))
+                        .uri(Downstream.CATALOG.uri()))
                 .build();
     }
 
-    private static WebClient client(URI baseUrl) {
+    /** Whether a call failed to connect at all (the client wraps the cause): nothing of it reached the service. */
+    static boolean notConnected(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A client for one service, balanced over its instances, trying the next one that refuses the connection. */
+    private static WebClient client(Downstream service, int instances,
+            ReactorLoadBalancerExchangeFilterFunction loadBalancer) {
         HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000);
         return WebClient.builder()
-                .baseUrl(baseUrl.toString())
+                .baseUrl("http://" + service.serviceId())
+                .filter((request, next) -> next.exchange(request)
+                        .retryWhen(Retry.max(instances - 1L).filter(ProductDetailsConfiguration::notConnected)))
+                .filter(loadBalancer)
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_ANSWER_BYTES))
                 .build();

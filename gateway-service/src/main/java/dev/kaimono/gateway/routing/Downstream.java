@@ -10,7 +10,7 @@ import java.util.function.Function;
  * {@code /.well-known/**} included, is never routed, and neither are a service's internal paths: endpoints
  * meant for other services only.
  */
-enum Downstream {
+public enum Downstream {
 
     USER("user-service", ServicesProperties::user, List.of("/api/users/**", "/api/auth/**", "/api/admin/users/**")),
     CATALOG("catalog-service", ServicesProperties::catalog,
@@ -25,24 +25,24 @@ enum Downstream {
             List.of("/api/shipments/**", "/api/admin/shipping/**"));
 
     private final String serviceId;
-    private final Function<ServicesProperties, URI> uri;
+    private final Function<ServicesProperties, List<URI>> instances;
     private final List<String> paths;
     private final List<String> internalPaths;
 
-    Downstream(String serviceId, Function<ServicesProperties, URI> uri, List<String> paths) {
-        this(serviceId, uri, paths, List.of());
+    Downstream(String serviceId, Function<ServicesProperties, List<URI>> instances, List<String> paths) {
+        this(serviceId, instances, paths, List.of());
     }
 
-    Downstream(String serviceId, Function<ServicesProperties, URI> uri, List<String> paths,
+    Downstream(String serviceId, Function<ServicesProperties, List<URI>> instances, List<String> paths,
             List<String> internalPaths) {
         this.serviceId = serviceId;
-        this.uri = uri;
+        this.instances = instances;
         this.paths = paths;
         this.internalPaths = internalPaths;
     }
 
-    /** The route id, which is also the name of the service's circuit breaker. */
-    String serviceId() {
+    /** The route id, which is also the name of the service's circuit breaker and its load-balancer id. */
+    public String serviceId() {
         return serviceId;
     }
 
@@ -55,7 +55,13 @@ enum Downstream {
         return internalPaths;
     }
 
-    URI uri(ServicesProperties services) {
-        return uri.apply(services);
+    /** Where the service's instances are, as configured. */
+    List<URI> instances(ServicesProperties services) {
+        return instances.apply(services);
+    }
+
+    /** The route's target: the service by name, for the load balancer to pick one of its instances. */
+    public URI uri() {
+        return URI.create("lb://" + serviceId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kaimono.gateway.routing;
 
+import java.net.ConnectException;
 import java.time.Duration;
 
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -26,7 +27,8 @@ import dev.kaimono.gateway.error.RetryAfter;
 
 /**
  * Builds one route per downstream service from {@link Downstream} (its paths, less its internal ones), each
- * behind its own circuit breaker and bulkhead and with the configured connect and response timeouts. The
+ * behind its own circuit breaker and bulkhead and with the configured connect and response timeouts, balanced
+ * over the service's instances ({@link StaticInstances}). The
  * breaker has no time limiter of its own: the response timeout of the HTTP client is the single deadline (504),
  * so a long body is never cut off. The bulkhead caps the calls in flight to each service; a call beyond the cap
  * is answered 503 at once and, being the gateway's decision, never counts towards opening the breaker (ADR 0015).
@@ -41,15 +43,26 @@ class RoutingConfiguration {
     RouteLocator serviceRoutes(RouteLocatorBuilder builder, ServicesProperties services, RoutingProperties routing) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         for (Downstream downstream : Downstream.values()) {
+            int instances = downstream.instances(services).size();
             routes.route(downstream.serviceId(), route -> exposed(route, downstream)
-                    .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName(downstream.serviceId())))
+                    .filters(filters -> {
+                        filters.circuitBreaker(breaker -> breaker.setName(downstream.serviceId()));
+                        if (instances > 1) {
+                            // A request that cannot connect to its instance goes to the next, whatever its method:
+                            // nothing of it reached the service. Inside the breaker: one instance down is no failure.
+                            filters.retry(retry -> retry.allMethods().setRetries(instances - 1).setSeries()
+                                    .setStatuses().setExceptions(ConnectException.class).setBackoff(null));
+                        }
+                        return filters;
+                    })
                     .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR,
                             Math.toIntExact(routing.connectTimeout().toMillis()))
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, routing.responseTimeout().toMillis())
-                    .uri(downstream.uri(services)));
+                    .uri(downstream.uri()));
         }
         return routes.build();
     }
+
 
     private static BooleanSpec exposed(PredicateSpec route, Downstream downstream) {
         BooleanSpec paths = route.path(downstream.paths().toArray(String[]::new));

@@ -1,13 +1,17 @@
 package dev.kaimono.order.catalog;
 
 import java.math.BigDecimal;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -17,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 
 import dev.kaimono.order.application.Catalog;
@@ -33,15 +38,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@link Catalog} over catalog-service's {@code GET /api/products/batch?ids=…}: connect timeout 1 s, read
  * timeout 2 s, and a circuit breaker (20-call window, opens at 50 % failures over at least 10 calls, tries
- * again after 10 s) so a failing catalog costs shoppers a fast 503 instead of a slow one. A tolerant reader:
- * it reads the fields it needs from an array of products (or a page of them) and ignores the rest.
+ * again after 10 s) so a failing catalog costs shoppers a fast 503 instead of a slow one. With several catalog
+ * instances ({@code kaimono.services.catalog} a comma-separated list) it takes them in turn and asks the next one
+ * when an instance refuses the connection, so one instance down costs no order. A tolerant reader: it reads the
+ * fields it needs from an array of products (or a page of them) and ignores the rest.
  */
 @Component
 class CatalogClient implements Catalog {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogClient.class);
 
-    private final RestClient rest;
+    private final List<RestClient> instances;
+    private final AtomicInteger turn = new AtomicInteger();
     private final JsonMapper json;
     private final CircuitBreaker breaker = CircuitBreaker.of("catalog", CircuitBreakerConfig.custom()
             .slidingWindowSize(20)
@@ -52,11 +60,12 @@ class CatalogClient implements Catalog {
             .build());
 
     CatalogClient(ObjectProvider<RestClient.Builder> builders, JsonMapper json, CatalogProperties properties,
-            @Value("${kaimono.services.catalog:http://127.0.0.1:8082}") String baseUrl) {
+            @Value("${kaimono.services.catalog:http://127.0.0.1:8082}") List<String> baseUrls) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
         requests.setReadTimeout(properties.readTimeout());
-        this.rest = builders.getIfAvailable(RestClient::builder).baseUrl(baseUrl).requestFactory(requests).build();
+        RestClient.Builder builder = builders.getIfAvailable(RestClient::builder).requestFactory(requests);
+        this.instances = baseUrls.stream().map(String::strip).map(url -> builder.clone().baseUrl(url).build()).toList();
         this.json = json;
     }
 
@@ -68,8 +77,7 @@ class CatalogClient implements Catalog {
         String joined = ids.stream().map(ProductId::toString).distinct().collect(Collectors.joining(","));
         String body;
         try {
-            body = breaker.executeSupplier(() -> rest.get().uri("/api/products/batch?ids={ids}", joined)
-                    .retrieve().body(String.class));
+            body = breaker.executeSupplier(() -> ask(joined));
         } catch (CallNotPermittedException open) {
             throw new CatalogUnavailableException("The catalog is failing; not asking it for a few seconds", open);
         } catch (RestClientException failure) {
@@ -81,6 +89,31 @@ class CatalogClient implements Catalog {
         } catch (JacksonException | IllegalArgumentException | NullPointerException unreadable) {
             throw new CatalogUnavailableException("The catalog's answer could not be read", unreadable);
         }
+    }
+
+    /** Asks the instances in turn, the next one only when an instance could not be connected to at all. */
+    private String ask(String ids) {
+        int first = Math.floorMod(turn.getAndIncrement(), instances.size());
+        for (int attempt = 0;; attempt++) {
+            try {
+                return instances.get((first + attempt) % instances.size()).get()
+                        .uri("/api/products/batch?ids={ids}", ids).retrieve().body(String.class);
+            } catch (ResourceAccessException failure) {
+                if (attempt + 1 >= instances.size() || !notConnected(failure)) {
+                    throw failure;
+                }
+                log.debug("A catalog instance could not be reached, asking the next: {}", failure.getMessage());
+            }
+        }
+    }
+
+    private static boolean notConnected(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Map<ProductId, CatalogProduct> read(String body) {
