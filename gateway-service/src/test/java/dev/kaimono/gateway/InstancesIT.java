@@ -2,6 +2,8 @@ package dev.kaimono.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -9,8 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.kaimono.testsupport.WithInfrastructure;
+import reactor.core.publisher.Flux;
 
 /**
  * Services with several instances (kaimono.services.* as lists), one of which is down: the gateway balances over
@@ -37,6 +41,19 @@ class InstancesIT extends GatewayITSupport {
                     .expectBody().jsonPath("$.service").isEqualTo("catalog-service");
         }
         assertThat(STUBS.received(path)).hasSize(10);
+    }
+
+    @Test
+    void concurrentReadsAllReachTheInstanceThatIsUp() {
+        String path = "/api/products/" + UUID.randomUUID();
+        WebClient web = WebClient.create("http://127.0.0.1:" + port);
+        List<Integer> statuses = Flux.range(0, 40)
+                .flatMap(request -> web.get().uri(path).header("X-Forwarded-For", newClientAddress())
+                        .exchangeToMono(answer -> answer.releaseBody().thenReturn(answer.statusCode().value())), 20)
+                .collectList().block(Duration.ofSeconds(30));
+
+        assertThat(statuses).hasSize(40).containsOnly(200);
+        assertThat(STUBS.received(path)).hasSize(40);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.kaimono.gateway.aggregation;
 
-import java.net.ConnectException;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
@@ -17,6 +15,7 @@ import dev.kaimono.gateway.error.Problems;
 import dev.kaimono.gateway.error.RetryAfter;
 import dev.kaimono.gateway.routing.Downstream;
 import dev.kaimono.gateway.routing.ServicesProperties;
+import dev.kaimono.gateway.routing.StaticInstances;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 import reactor.util.retry.Retry;
@@ -36,10 +35,11 @@ class ProductDetailsConfiguration {
     @Bean
     RouteLocator productDetailsRoute(RouteLocatorBuilder builder, ServicesProperties services,
             ProductDetailsProperties properties, ReactiveResilience4JCircuitBreakerFactory breakers, Problems problems,
-            RetryAfter retryAfter, JsonMapper json, ReactorLoadBalancerExchangeFilterFunction loadBalancer) {
+            RetryAfter retryAfter, JsonMapper json, ReactorLoadBalancerExchangeFilterFunction loadBalancer,
+            StaticInstances instances) {
         ProductDetailsFilter filter = new ProductDetailsFilter(
-                client(Downstream.CATALOG, services.catalog().size(), loadBalancer),
-                client(Downstream.INVENTORY, services.inventory().size(), loadBalancer),
+                client(Downstream.CATALOG, services.catalog().size(), loadBalancer, instances),
+                client(Downstream.INVENTORY, services.inventory().size(), loadBalancer, instances),
                 breakers, properties, problems, retryAfter, json);
         return builder.routes()
                 .route("product-details", route -> route.method(HttpMethod.GET, HttpMethod.HEAD).and().path("/api/product-details/{id}")
@@ -48,25 +48,16 @@ class ProductDetailsConfiguration {
                 .build();
     }
 
-    /** Whether a call failed to connect at all (the client wraps the cause): nothing of it reached the service. */
-    static boolean notConnected(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A client for one service, balanced over its instances, trying the next one that refuses the connection. */
-    private static WebClient client(Downstream service, int instances,
-            ReactorLoadBalancerExchangeFilterFunction loadBalancer) {
+    private static WebClient client(Downstream service, int count, ReactorLoadBalancerExchangeFilterFunction loadBalancer,
+            StaticInstances instances) {
         HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000);
         return WebClient.builder()
                 .baseUrl("http://" + service.serviceId())
                 .filter((request, next) -> next.exchange(request)
-                        .retryWhen(Retry.max(instances - 1L).filter(ProductDetailsConfiguration::notConnected)))
+                        .retryWhen(Retry.max(count - 1L).filter(StaticInstances::notConnected)))
                 .filter(loadBalancer)
+                .filter(instances.reportRefused(service))
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_ANSWER_BYTES))
                 .build();

@@ -42,11 +42,22 @@ final class Audit {
     private final Books books;
     private final Optional<Map<UUID, Map<UUID, Integer>>> accepted;
     private final Optional<Map<UUID, Integer>> initialStock;
+    private final Map<String, Long> planted;
 
     Audit(Books books, Optional<Map<UUID, Map<UUID, Integer>>> accepted, Optional<Map<UUID, Integer>> initialStock) {
+        this(books, accepted, initialStock, Map.of());
+    }
+
+    /**
+     * @param planted dead-letter queues that must hold exactly this many messages (a fault run that published that
+     *                many malformed ones), every other one none
+     */
+    Audit(Books books, Optional<Map<UUID, Map<UUID, Integer>>> accepted, Optional<Map<UUID, Integer>> initialStock,
+            Map<String, Long> planted) {
         this.books = books;
         this.accepted = accepted;
         this.initialStock = initialStock;
+        this.planted = Map.copyOf(planted);
     }
 
     /** What still moves (empty once the platform is quiet): the books are judged once this is empty or time is up. */
@@ -159,12 +170,20 @@ final class Audit {
             return Verdict.fail(NO_DEAD_LETTERS, "the virtual host has no queues at all: is it the environment's?");
         }
         List<String> offenders = new ArrayList<>();
+        planted.keySet().stream().filter(queue -> !deadLetterQueues.containsKey(queue)).sorted()
+                .forEach(queue -> offenders.add("%s: no such queue, %d planted".formatted(queue, planted.get(queue))));
         deadLetterQueues.forEach((queue, messages) -> {
-            if (messages > 0) {
-                offenders.add("%s: %d messages".formatted(queue, messages));
+            long expected = planted.getOrDefault(queue, 0L);
+            if (messages != expected) {
+                offenders.add(expected == 0 ? "%s: %d messages".formatted(queue, messages)
+                        : "%s: %d messages, %d planted".formatted(queue, messages, expected));
             }
         });
-        return Verdict.of(NO_DEAD_LETTERS, offenders, "%d dead-letter queues, all empty".formatted(deadLetterQueues.size()));
+        if (planted.isEmpty()) {
+            return Verdict.of(NO_DEAD_LETTERS, offenders, "%d dead-letter queues, all empty".formatted(deadLetterQueues.size()));
+        }
+        return Verdict.of(NO_DEAD_LETTERS, offenders, "%d dead-letter queues hold exactly what was planted (%s), no more"
+                .formatted(deadLetterQueues.size(), new TreeMap<>(planted)));
     }
 
     Verdict stockBalanced() {

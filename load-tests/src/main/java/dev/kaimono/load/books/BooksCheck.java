@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -41,6 +42,7 @@ public final class BooksCheck {
         Optional<Map<UUID, Map<UUID, Integer>>> accepted = settings.acceptedOrders().map(AcceptedOrdersFile::read);
         Optional<Map<UUID, Integer>> initialStock = settings.initialStock().map(InitialStockFile::read);
         LedgerReader ledgers = new LedgerReader(settings);
+        Map<String, Long> planted = plantedDeadLetters(System.getProperty("kaimono.plantedDeadLetters", ""));
 
         long start = System.nanoTime();
         long deadline = start + settings.settleTimeout().toNanos();
@@ -48,10 +50,10 @@ public final class BooksCheck {
         Audit audit;
         while (true) {
             // The broker is asked only once the databases look quiet: rabbitmqctl takes a second or two.
-            audit = new Audit(ledgers.read(false), accepted, initialStock);
+            audit = new Audit(ledgers.read(false), accepted, initialStock, planted);
             List<String> motion = audit.motion();
             if (motion.isEmpty()) {
-                audit = new Audit(ledgers.read(true), accepted, initialStock);
+                audit = new Audit(ledgers.read(true), accepted, initialStock, planted);
                 motion = audit.motion();
                 if (motion.isEmpty()) {
                     break;
@@ -60,7 +62,7 @@ public final class BooksCheck {
             long now = System.nanoTime();
             if (now >= deadline) {
                 out.println("Still moving after %d s: %s".formatted(settings.settleTimeout().toSeconds(), String.join(", ", motion)));
-                audit = new Audit(ledgers.read(true), accepted, initialStock);
+                audit = new Audit(ledgers.read(true), accepted, initialStock, planted);
                 break;
             }
             if (now >= nextProgress) {
@@ -72,6 +74,26 @@ public final class BooksCheck {
         BooksReport report = new BooksReport(audit.verdicts(Duration.ofNanos(System.nanoTime() - start)));
         out.println(report.render());
         return report;
+    }
+
+    /**
+     * Dead letters a fault run planted on purpose, {@code -Dkaimono.plantedDeadLetters=<queue>.dlq=<count>,...}: the
+     * no-dead-letters invariant then asks for exactly that many there.
+     */
+    static Map<String, Long> plantedDeadLetters(String spec) {
+        Map<String, Long> planted = new TreeMap<>();
+        for (String entry : spec.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] queueAndCount = entry.strip().split("=", 2);
+            if (queueAndCount.length != 2 || !Audit.isDeadLetterQueue(queueAndCount[0])
+                    || !queueAndCount[1].matches("[0-9]{1,9}")) {
+                throw new IllegalArgumentException("kaimono.plantedDeadLetters wants <queue>.dlq=<count>, not '" + entry + "'");
+            }
+            planted.merge(queueAndCount[0], Long.parseLong(queueAndCount[1]), Long::sum);
+        }
+        return planted;
     }
 
     private static void pause() {

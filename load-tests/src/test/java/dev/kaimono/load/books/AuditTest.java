@@ -3,6 +3,7 @@ package dev.kaimono.load.books;
 import static dev.kaimono.load.books.LedgerMother.BOWL;
 import static dev.kaimono.load.books.LedgerMother.TEA;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -107,6 +108,32 @@ class AuditTest {
 
         assertThat(audit.noDeadLetters().detail()).isEqualTo("1 offending: order-service.events.dlq: 2 messages");
         assertThat(audit.pipelineDrained().outcome()).isEqualTo(Verdict.Outcome.PASS);
+    }
+
+    @Test
+    void plantedDeadLettersPassOnlyWhenExactlyThePoisonLandedThere() {
+        ledgers.queues.put("order-service.events.dlq", 1000L);
+        Map<String, Long> planted = BooksCheck.plantedDeadLetters("order-service.events.dlq=1000");
+
+        assertThat(ledgers.audit(planted).noDeadLetters().outcome()).isEqualTo(Verdict.Outcome.PASS);
+
+        ledgers.queues.put("order-service.events.dlq", 1001L);
+        assertThat(ledgers.audit(planted).noDeadLetters().detail())
+                .isEqualTo("1 offending: order-service.events.dlq: 1001 messages, 1000 planted");
+
+        ledgers.queues.put("order-service.events.dlq", 1000L);
+        ledgers.queues.put("payment-service.commands.dlq", 1L);
+        assertThat(ledgers.audit(planted).noDeadLetters().detail())
+                .isEqualTo("1 offending: payment-service.commands.dlq: 1 messages");
+    }
+
+    @Test
+    void plantedDeadLettersMustNameADeadLetterQueueAndACount() {
+        assertThatThrownBy(() -> BooksCheck.plantedDeadLetters("order-service.events=5"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BooksCheck.plantedDeadLetters("order-service.events.dlq=many"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(BooksCheck.plantedDeadLetters("")).isEmpty();
     }
 
     @Test

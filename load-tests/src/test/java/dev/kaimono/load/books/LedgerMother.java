@@ -76,6 +76,10 @@ final class LedgerMother {
     }
 
     Audit audit() {
-        return new Audit(books(), java.util.Optional.of(accepted), java.util.Optional.of(initialStock));
+        return audit(Map.of());
+    }
+
+    Audit audit(Map<String, Long> plantedDeadLetters) {
+        return new Audit(books(), java.util.Optional.of(accepted), java.util.Optional.of(initialStock), plantedDeadLetters);
     }
 }
