@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Shoppers order through the gateway and every order ends confirmed and paid, or cancelled with nothing
- * charged and nothing held — also when order-service is killed mid-saga. The books are checked at the end.
+ * charged and nothing held — also when order-service is killed mid-saga; orders taken while payment-service is
+ * killed are confirmed and charged once when it is back. The books are checked at the end.
  */
 @ExtendWith(PlatformExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -169,6 +170,32 @@ class OrderingE2EIT {
 
         for (String orderId : inFlight) {
             assertThat(awaitSettled(orderId).get("status").asString()).isIn("CONFIRMED", "CANCELLED");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void ordersTakenWhilePaymentServiceIsKilledAreConfirmedAndChargedOnceWhenItIsBack() throws Exception {
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            orders.add(place(ann, tea, 1, "pm_card_visa"));
+        }
+
+        platform.kill("payment-service");
+        for (int i = 0; i < 3; i++) {
+            orders.add(place(ann, tea, 1, "pm_card_visa"));
+        }
+        platform.startMissing();
+
+        for (String orderId : orders) {
+            JsonNode order = awaitSettled(orderId);
+            assertThat(order.get("status").asString()).as("order %s after a payment-service restart", orderId)
+                    .isIn("CONFIRMED", "SHIPPED", "DELIVERED");
+            JsonNode payments = gateway.get("/api/payments?orderId=" + orderId, adminToken).body();
+            assertThat(payments.size()).as("payments of %s", orderId).isEqualTo(1);
+            assertThat(payments.get(0).get("status").asString()).isEqualTo("COMPLETED");
+            assertThat(new BigDecimal(payments.get(0).get("amount").asString()))
+                    .isEqualByComparingTo(new BigDecimal(order.get("total").asString()));
         }
     }
 
