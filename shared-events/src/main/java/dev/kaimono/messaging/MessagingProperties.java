@@ -33,10 +33,10 @@ public record MessagingProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("200") int batchSize,
             @DefaultValue("500ms") Duration pollInterval,
-            @DefaultValue("10s") Duration confirmTimeout,
+            @DefaultValue("5s") Duration confirmTimeout,
             @DefaultValue("5s") Duration maxBackoff,
             @DefaultValue("1h") Duration retention,
-            @DefaultValue("30s") Duration lease) {
+            @DefaultValue("15s") Duration lease) {
 
         public Relay {
             // A holder trusts its lease for a third of the term and may then publish for up to the confirm timeout.
