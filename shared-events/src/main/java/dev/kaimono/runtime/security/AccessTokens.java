@@ -1,5 +1,6 @@
 package dev.kaimono.runtime.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +28,11 @@ public final class AccessTokens {
 
     /** An expiry (required: a token without {@code exp} would never die) within the skew, issuer, audience, and a subject. */
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+        return validator(issuer, audience, Clock.systemUTC());
+    }
+
+    /** The same, with expiry judged by {@code clock}. */
+    public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Clock clock) {
         OAuth2TokenValidator<Jwt> audienceValidator = jwt -> {
             List<String> audiences = jwt.getAudience();
             return audiences != null && audiences.contains(audience)
@@ -39,8 +45,10 @@ public final class AccessTokens {
         OAuth2TokenValidator<Jwt> expiryRequired = jwt -> jwt.getExpiresAt() != null
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no expiry (exp)", null));
-        return new DelegatingOAuth2TokenValidator<>(List.of(expiryRequired, new JwtTimestampValidator(CLOCK_SKEW),
-                new JwtIssuerValidator(issuer), audienceValidator, subjectValidator));
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
+        timestamps.setClock(clock);
+        return new DelegatingOAuth2TokenValidator<>(List.of(expiryRequired, timestamps, new JwtIssuerValidator(issuer),
+                audienceValidator, subjectValidator));
     }
 
     /** Maps the {@code roles} claim to {@code ROLE_*} authorities. */

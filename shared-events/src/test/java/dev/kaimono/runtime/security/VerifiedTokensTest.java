@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,8 +23,9 @@ class VerifiedTokensTest {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-05T10:00:00Z"));
     private final InstantSource clock = () -> now.get();
-    private final VerifiedTokens verified = new VerifiedTokens(AccessTokens.validator(ISSUER, AUDIENCE), clock,
-            Duration.ofMinutes(5), 3);
+    // The validator judges expiry by the same clock as the cache: a fixed date must not turn into the real one.
+    private final VerifiedTokens verified = new VerifiedTokens(
+            AccessTokens.validator(ISSUER, AUDIENCE, clock.withZone(ZoneOffset.UTC)), clock, Duration.ofMinutes(5), 3);
     private final AtomicInteger verifications = new AtomicInteger();
 
     /** Stands in for the RS256 check: counts its calls and knows the tokens "a", "b", "c", "d"; refuses others. */
