@@ -85,13 +85,16 @@ class BooksCheckE2EIT {
         assertThat(report.verdict(Invariant.STOCK_BALANCED).detail()).isEqualTo("1 products: initial 20 − on hand 18 = 2 units in kept orders");
     }
 
+    // A plant is not motion: each check below still waits (up to 60 s) for whatever else the shared e2e platform has
+    // in flight — a CI run once saw an event reach shipping-service's queue just after the first check — and then
+    // judges the planted books.
     @Test
     @Order(2)
     void aStockRowOneUnitShortFailsTheStockBalance() throws SQLException {
         BooksReport report;
         adjust("kaimono_inventory", "UPDATE stock_item SET on_hand = on_hand + ? WHERE product_id = ?", -1, sencha);
         try {
-            report = check(settings.withSettleTimeout(Duration.ZERO));
+            report = check(settings);
         } finally {
             adjust("kaimono_inventory", "UPDATE stock_item SET on_hand = on_hand + ? WHERE product_id = ?", 1, sencha);
         }
@@ -108,7 +111,7 @@ class BooksCheckE2EIT {
         BooksReport report;
         adjust("kaimono_payments", "UPDATE payment SET amount = amount + ? WHERE order_id = ?", 100, confirmedOrder);
         try {
-            report = check(settings.withSettleTimeout(Duration.ZERO));
+            report = check(settings);
         } finally {
             adjust("kaimono_payments", "UPDATE payment SET amount = amount + ? WHERE order_id = ?", -100, confirmedOrder);
         }
@@ -122,7 +125,7 @@ class BooksCheckE2EIT {
     @Test
     @Order(4)
     void theBooksBalanceAgainOnceThePlantsAreUndone() {
-        assertThat(check(settings.withSettleTimeout(Duration.ZERO)).balanced()).isTrue();
+        assertThat(check(settings).balanced()).isTrue();
     }
 
     private UUID place(Gateway gateway, Actors.Shopper shopper, int quantity, String paymentMethod) {
