@@ -12,11 +12,12 @@ import java.util.function.Predicate;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.kaimono.load.faults.BrokerConnections;
 
 /**
  * A temporary queue bound to an exchange in the running platform's virtual host, to see what the services
@@ -32,13 +33,7 @@ final class BrokerProbe implements AutoCloseable {
     private final List<JsonNode> seen = new ArrayList<>();
 
     private BrokerProbe(String vhost, String exchange, String routingKey) throws IOException, TimeoutException {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(System.getenv().getOrDefault("RABBITMQ_HOST", "127.0.0.1"));
-        factory.setPort(Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
-        factory.setUsername(System.getenv().getOrDefault("RABBITMQ_USER", "guest"));
-        factory.setPassword(System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest"));
-        factory.setVirtualHost(vhost);
-        connection = factory.newConnection("e2e-probe");
+        connection = BrokerConnections.to(vhost).newConnection("e2e-probe");
         channel = connection.createChannel();
         channel.exchangeDeclare(exchange, "topic", true);
         channel.queueDeclare(queue, false, false, false, null);

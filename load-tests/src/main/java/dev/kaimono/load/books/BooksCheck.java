@@ -36,13 +36,23 @@ public final class BooksCheck {
         System.exit(status);
     }
 
-    /** Waits for the platform to settle, judges the books, prints the report to {@code out} and returns it. */
+    /**
+     * Waits for the platform to settle, judges the books, prints the report to {@code out} and returns it; dead
+     * letters planted on purpose are named by {@code -Dkaimono.plantedDeadLetters}.
+     */
     public static BooksReport run(BooksSettings settings, PrintStream out) {
+        return run(settings, plantedDeadLetters(System.getProperty("kaimono.plantedDeadLetters", "")), out);
+    }
+
+    /**
+     * The same, with the dead letters planted on purpose given here: each named dead-letter queue must hold exactly
+     * that many messages, every other one none.
+     */
+    public static BooksReport run(BooksSettings settings, Map<String, Long> planted, PrintStream out) {
         out.println("Books check: " + settings.describe());
         Optional<Map<UUID, Map<UUID, Integer>>> accepted = settings.acceptedOrders().map(AcceptedOrdersFile::read);
         Optional<Map<UUID, Integer>> initialStock = settings.initialStock().map(InitialStockFile::read);
         LedgerReader ledgers = new LedgerReader(settings);
-        Map<String, Long> planted = plantedDeadLetters(System.getProperty("kaimono.plantedDeadLetters", ""));
 
         long start = System.nanoTime();
         long deadline = start + settings.settleTimeout().toNanos();

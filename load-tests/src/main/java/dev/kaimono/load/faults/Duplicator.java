@@ -2,14 +2,15 @@ package dev.kaimono.load.faults;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DeliverCallback;
 
 /**
@@ -19,12 +20,16 @@ import com.rabbitmq.client.DeliverCallback;
  * gives one consumer among the services' (prefetch 1), a third to a twentieth, so well over 1 % of every queue's
  * messages arrive twice. Copies go to the back of the queue, so they also arrive out of order.
  *
- * <p>Usage: {@code Duplicator <vhost> <seconds> <queue>...}; RabbitMQ at {@code RABBITMQ_HOST}/{@code _PORT} with
- * {@code RABBITMQ_USER}/{@code _PASSWORD} (guest). Prints how many messages of each queue it doubled.
+ * <p>As a program: {@code Duplicator <vhost> <seconds> <queue>...}; RabbitMQ as {@link BrokerConnections} finds it. Prints how many messages of each queue it doubled. Tests
+ * use {@link #start} and {@link #close} around the work they want doubled.
  */
-public final class Duplicator {
+public final class Duplicator implements AutoCloseable {
 
-    private Duplicator() {
+    private final Connection connection;
+    private final Map<String, AtomicLong> doubled = new LinkedHashMap<>();
+
+    private Duplicator(Connection connection) {
+        this.connection = connection;
     }
 
     public static void main(String[] args) throws IOException, TimeoutException, InterruptedException {
@@ -32,25 +37,41 @@ public final class Duplicator {
             System.err.println("usage: Duplicator <vhost> <seconds> <queue>...");
             System.exit(2);
         }
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(System.getenv().getOrDefault("RABBITMQ_HOST", "127.0.0.1"));
-        factory.setPort(Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
-        factory.setUsername(System.getenv().getOrDefault("RABBITMQ_USER", "guest"));
-        factory.setPassword(System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest"));
-        factory.setVirtualHost(args[0]);
         Duration duration = Duration.ofSeconds(Long.parseLong(args[1]));
-        List<String> queues = List.of(args).subList(2, args.length);
-        try (Connection connection = factory.newConnection("kaimono-fault-duplicator")) {
-            AtomicLong[] doubled = new AtomicLong[queues.size()];
-            for (int i = 0; i < queues.size(); i++) {
-                doubled[i] = new AtomicLong();
-                duplicate(connection.createChannel(), queues.get(i), doubled[i]);
-            }
+        try (Duplicator duplicator = start(args[0], List.of(args).subList(2, args.length))) {
             TimeUnit.MILLISECONDS.sleep(duration.toMillis());
-            for (int i = 0; i < queues.size(); i++) {
-                System.out.printf("%s: %d messages delivered twice%n", queues.get(i), doubled[i].get());
-            }
+            duplicator.doubled().forEach((queue, count) ->
+                    System.out.printf("%s: %d messages delivered twice%n", queue, count));
         }
+    }
+
+    /** Starts doubling on each of these queues of the virtual host (every one must exist) until closed. */
+    public static Duplicator start(String virtualHost, List<String> queues) throws IOException, TimeoutException {
+        Duplicator duplicator = new Duplicator(BrokerConnections.to(virtualHost).newConnection("kaimono-fault-duplicator"));
+        try {
+            for (String queue : queues) {
+                AtomicLong count = new AtomicLong();
+                duplicator.doubled.put(queue, count);
+                duplicate(duplicator.connection.createChannel(), queue, count);
+            }
+        } catch (IOException | RuntimeException e) {
+            duplicator.close();
+            throw e;
+        }
+        return duplicator;
+    }
+
+    /** How many messages of each queue were put back twice so far. */
+    public Map<String, Long> doubled() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        doubled.forEach((queue, count) -> counts.put(queue, count.get()));
+        return counts;
+    }
+
+    /** Stops doubling: a message held at that moment goes back to its queue unacknowledged, so none is lost. */
+    @Override
+    public void close() throws IOException {
+        connection.close();
     }
 
     private static void duplicate(Channel channel, String queue, AtomicLong doubled) throws IOException {

@@ -128,6 +128,18 @@ class AuditTest {
     }
 
     @Test
+    void plantedDeadLettersNotAllArrivedAreMotionNotYetAVerdict() {
+        ledgers.queues.put("order-service.events.dlq", 400L);
+        Map<String, Long> planted = BooksCheck.plantedDeadLetters("order-service.events.dlq=1000");
+
+        assertThat(ledgers.audit(planted).motion())
+                .containsExactly("queue order-service.events.dlq: 400 of 1000 planted dead letters arrived");
+
+        ledgers.queues.put("order-service.events.dlq", 1000L);
+        assertThat(ledgers.audit(planted).motion()).isEmpty();
+    }
+
+    @Test
     void plantedDeadLettersMustNameADeadLetterQueueAndACount() {
         assertThatThrownBy(() -> BooksCheck.plantedDeadLetters("order-service.events=5"))
                 .isInstanceOf(IllegalArgumentException.class);
