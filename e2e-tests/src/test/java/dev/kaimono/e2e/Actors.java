@@ -2,6 +2,7 @@ package dev.kaimono.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,5 +46,15 @@ final class Actors {
         Gateway.Response stocked = gateway.put("/api/inventory/" + id, Map.of("onHand", onHand), adminToken);
         assertThat(stocked.status()).as("stock set: %s", stocked.body()).isEqualTo(200);
         return id;
+    }
+
+    /** Places a one-line order with a fresh idempotency key; it must be accepted (202). */
+    static UUID placeOrder(Gateway gateway, Shopper shopper, UUID productId, int quantity, String paymentMethod,
+            Map<String, Object> address) {
+        Gateway.Response placed = gateway.post("/api/orders", Map.of("lines", List.of(Map.of("productId", productId.toString(),
+                "quantity", quantity)), "shippingAddress", address, "paymentMethod", paymentMethod), shopper.token(),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+        return UUID.fromString(placed.body().get("id").asString());
     }
 }

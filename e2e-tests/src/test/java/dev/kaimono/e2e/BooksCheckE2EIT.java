@@ -129,11 +129,7 @@ class BooksCheckE2EIT {
     }
 
     private UUID place(Gateway gateway, Actors.Shopper shopper, int quantity, String paymentMethod) {
-        Gateway.Response placed = gateway.post("/api/orders", Map.of("lines", List.of(Map.of("productId", sencha.toString(),
-                "quantity", quantity)), "shippingAddress", ADDRESS, "paymentMethod", paymentMethod), shopper.token(),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
-        return UUID.fromString(placed.body().get("id").asString());
+        return Actors.placeOrder(gateway, shopper, sencha, quantity, paymentMethod, ADDRESS);
     }
 
     private static BooksReport check(BooksSettings settings) {

@@ -127,11 +127,7 @@ class FaultsE2EIT {
     }
 
     private UUID place(UUID productId, int quantity, String paymentMethod) {
-        Gateway.Response placed = gateway.post("/api/orders", Map.of("lines", List.of(Map.of("productId", productId.toString(),
-                "quantity", quantity)), "shippingAddress", ADDRESS, "paymentMethod", paymentMethod), kai.token(),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
-        return UUID.fromString(placed.body().get("id").asString());
+        return Actors.placeOrder(gateway, kai, productId, quantity, paymentMethod, ADDRESS);
     }
 
     private BooksSettings settings(Path accepted, UUID product, Path runFiles) {
