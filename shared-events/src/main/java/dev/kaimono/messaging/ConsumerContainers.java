@@ -1,7 +1,9 @@
 package dev.kaimono.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -13,6 +15,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.kaimono.runtime.StoreOutages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -20,11 +23,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * One listener container per {@link MessageHandlers} queue. A delivery that fails is retried with
  * exponential backoff; after the last attempt, or at once for a {@link MalformedMessageException},
  * it is republished to the dead-letter exchange with the failure in its {@code x-exception-*} headers
- * and acknowledged, so the messages behind it keep flowing.
+ * and acknowledged, so the messages behind it keep flowing. A database outage is not the message's fault: the
+ * listener waits it out, and if it still surfaces (the container stopping) the message goes back to its queue.
  */
 final class ConsumerContainers implements SmartLifecycle {
 
     private final List<SimpleMessageListenerContainer> containers;
+    private final List<InboxMessageListener> listeners = new ArrayList<>();
     private volatile boolean running;
 
     ConsumerContainers(List<MessageHandlers> handlers, ConnectionFactory connectionFactory, RabbitTemplate rabbit,
@@ -33,7 +38,10 @@ final class ConsumerContainers implements SmartLifecycle {
         this.containers = handlers.stream().map(queue -> {
             SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
             container.setQueueNames(queue.queueName());
-            container.setMessageListener(new InboxMessageListener(queue, codec, inbox, transactions, meters));
+            InboxMessageListener listener = new InboxMessageListener(queue, codec, inbox, transactions, meters,
+                    settings.outageBackOff());
+            listeners.add(listener);
+            container.setMessageListener(listener);
             container.setPrefetchCount(settings.prefetch());
             container.setConcurrentConsumers(settings.consumersOf(queue.queueName()));
             container.setDefaultRequeueRejected(false);
@@ -46,7 +54,7 @@ final class ConsumerContainers implements SmartLifecycle {
                             .delay(settings.initialInterval())
                             .multiplier(settings.multiplier())
                             .maxDelay(settings.maxInterval())
-                            .predicate(failure -> !isMalformed(failure)))
+                            .predicate(failure -> !isMalformed(failure) && !StoreOutages.causedBy(failure)))
                     .recoverer(new CountingRecoverer(rabbit, queue.queueName(), meters))
                     .build());
             container.afterPropertiesSet();
@@ -70,6 +78,9 @@ final class ConsumerContainers implements SmartLifecycle {
 
         @Override
         public void recover(Message message, Throwable cause) {
+            if (StoreOutages.causedBy(cause)) {
+                throw new ImmediateRequeueAmqpException("the database is out of reach; back to the queue", cause);
+            }
             super.recover(message, cause);
             deadLettered.increment();
         }
@@ -86,12 +97,14 @@ final class ConsumerContainers implements SmartLifecycle {
 
     @Override
     public void start() {
+        listeners.forEach(InboxMessageListener::start);
         containers.forEach(SimpleMessageListenerContainer::start);
         running = true;
     }
 
     @Override
     public void stop() {
+        listeners.forEach(InboxMessageListener::stop);
         containers.forEach(SimpleMessageListenerContainer::stop);
         running = false;
     }

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Settings of the messaging plumbing ({@code kaimono.messaging.*}).
@@ -84,6 +86,13 @@ public record MessagingProperties(
         /** How many consumers the queue gets. */
         public int consumersOf(String queue) {
             return concurrency.getOrDefault(queue, 1);
+        }
+
+        /** The pauses of a delivery waiting for its database: the retries' pauses, for as long as it takes. */
+        public BackOff outageBackOff() {
+            ExponentialBackOff pauses = new ExponentialBackOff(initialInterval.toMillis(), multiplier);
+            pauses.setMaxInterval(maxInterval.toMillis());
+            return pauses;
         }
     }
 }

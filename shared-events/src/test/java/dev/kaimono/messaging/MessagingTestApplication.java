@@ -8,10 +8,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import dev.kaimono.events.ProductDiscontinued;
 import dev.kaimono.events.UserProfileUpdated;
@@ -24,14 +27,15 @@ import dev.kaimono.testsupport.TcpProxy;
 
 /**
  * A minimal service for the plumbing tests: it consumes {@code user.*} events from its queue and
- * records each effect in {@code test_effect}. Its broker connection runs through a {@link TcpProxy}
- * so a test can make RabbitMQ unreachable.
+ * records each effect in {@code test_effect}. Its broker and database connections run through
+ * {@link TcpProxy}s so a test can make RabbitMQ or PostgreSQL unreachable.
  */
 @SpringBootApplication
 class MessagingTestApplication {
 
     static final String QUEUE = "messaging-test.events";
     static final TcpProxy BROKER = new TcpProxy(Infrastructure.rabbitMq().host(), Infrastructure.rabbitMq().port());
+    static final TcpProxy DATABASE = new TcpProxy(Infrastructure.postgres().host(), Infrastructure.postgres().port());
 
     /** Effects the handlers may not apply (poison) until healed, and how often each was attempted. */
     static final Set<String> POISONED = ConcurrentHashMap.newKeySet();
@@ -48,6 +52,18 @@ class MessagingTestApplication {
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
         factory.setConnectionTimeout(2000);
         return factory;
+    }
+
+    /** The database the test infrastructure made for this context, reached through {@link #DATABASE}. */
+    @Bean
+    HikariDataSource dataSource(DataSourceProperties properties) {
+        String direct = "//%s:%d/".formatted(Infrastructure.postgres().host(), Infrastructure.postgres().port());
+        HikariDataSource dataSource = properties.initializeDataSourceBuilder().type(HikariDataSource.class)
+                .url(properties.getUrl().replace(direct, "//%s:%d/".formatted(DATABASE.host(), DATABASE.port())))
+                .build();
+        // Hikari's shortest: a delivery meets an outage within a quarter second.
+        dataSource.setConnectionTimeout(250);
+        return dataSource;
     }
 
     @Bean

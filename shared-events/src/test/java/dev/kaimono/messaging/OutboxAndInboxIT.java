@@ -33,6 +33,7 @@ import io.micrometer.tracing.Tracer;
         "spring.application.name=messaging-test",
         "kaimono.messaging.consumer.max-attempts=3",
         "kaimono.messaging.consumer.initial-interval=10ms",
+        "kaimono.messaging.consumer.max-interval=200ms",
         "kaimono.messaging.relay.poll-interval=100ms",
         "kaimono.messaging.relay.max-backoff=200ms"})
 @WithInfrastructure({WithInfrastructure.Service.POSTGRES, WithInfrastructure.Service.RABBITMQ})
@@ -73,6 +74,7 @@ class OutboxAndInboxIT {
     @AfterEach
     void heal() {
         MessagingTestApplication.BROKER.restore();
+        MessagingTestApplication.DATABASE.restore();
         MessagingTestApplication.POISONED.clear();
         jdbc.sql("DROP TRIGGER IF EXISTS sabotage ON outbox_event").update();
     }
@@ -143,6 +145,7 @@ class OutboxAndInboxIT {
         assertThat(unpublished()).isGreaterThanOrEqualTo(written.size());
 
         MessagingTestApplication.BROKER.restore();
+        MessagingTestApplication.DATABASE.restore();
 
         written.forEach(event -> awaitEffect(event.eventId()));
         for (String aggregate : aggregates) {
@@ -185,6 +188,28 @@ class OutboxAndInboxIT {
         assertThat(deadLetters.list(MessagingTestApplication.QUEUE, 10)).isEmpty();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 meters.get("kaimono.dead.letters").tag("queue", MessagingTestApplication.QUEUE).gauge().value()).isZero());
+    }
+
+    @Test
+    void aDeliveryWaitsOutADatabaseOutageLongerThanItsAttemptsAndIsAppliedOnceTheDatabaseIsBack() {
+        double deadLetteredBefore = meters.get("kaimono.dead.lettered").tag("queue", MessagingTestApplication.QUEUE)
+                .counter().count();
+        double waitsBefore = storeWaits();
+        MessagingTestApplication.DATABASE.cut();
+
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), UserRegistered.TYPE.name(), 1, Instant.now(),
+                "test", UUID.randomUUID().toString(), UUID.randomUUID(), null, codec.toData(registered("after-outage")));
+        send(envelope);
+        // Twice the three attempts this context allows a failing delivery: a dead-lettering consumer would be done.
+        await().atMost(PATIENCE).until(() -> storeWaits() >= waitsBefore + 6);
+        MessagingTestApplication.DATABASE.restore();
+
+        // The pool's first connections may still be the ones it began opening during the cut.
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(effectNames(envelope.aggregateId())).containsExactly("after-outage"));
+        assertThat(meters.get("kaimono.dead.lettered").tag("queue", MessagingTestApplication.QUEUE).counter().count())
+                .isEqualTo(deadLetteredBefore);
+        assertThat(deadLetters.list(MessagingTestApplication.QUEUE, 10)).isEmpty();
     }
 
     @Test
@@ -318,6 +343,10 @@ class OutboxAndInboxIT {
         return transactions.execute(status -> payload instanceof UserRegistered registered
                 ? outbox.publish(UserRegistered.TYPE, aggregate, registered)
                 : outbox.publish(UserProfileUpdated.TYPE, aggregate, (UserProfileUpdated) payload));
+    }
+
+    private double storeWaits() {
+        return meters.get("kaimono.inbox.store.waits").tag("queue", MessagingTestApplication.QUEUE).counter().count();
     }
 
     private void send(EventEnvelope envelope) {
