@@ -13,7 +13,8 @@ import dev.kaimono.gateway.error.Problems;
 
 /**
  * Two Redis token buckets from Spring Cloud Gateway's {@link RedisRateLimiter} (its Lua script keeps a bucket
- * consistent across gateway replicas), driven by our {@link RateLimitFilter} because the stock
+ * consistent across gateway replicas), taken from in leases of several requests ({@link LeasedTokenBucket}, a
+ * second limiter per policy whose one call takes a lease's tokens), driven by our {@link RateLimitFilter} because the stock
  * {@code RequestRateLimiter} filter answers 429 with an empty body. Each policy uses one fixed bucket name, so
  * a client's budget is shared by all routes rather than counted per route. The bucket names start with the
  * environment's key prefix: Redis keys {@code request_rate_limiter.{<prefix>default.<client>}.tokens}.
@@ -55,18 +56,39 @@ class RateLimitConfiguration {
     }
 
     @Bean
+    RedisRateLimiter defaultLeaseRateLimiter(RateLimitProperties properties) {
+        return leaseLimiter(properties.standard());
+    }
+
+    @Bean
+    RedisRateLimiter loginLeaseRateLimiter(RateLimitProperties properties) {
+        return leaseLimiter(properties.login());
+    }
+
+    @Bean
     RateLimitFilter rateLimitFilter(RateLimitProperties properties, ClientAddressProperties clients,
-            RedisRateLimiter defaultRateLimiter, RedisRateLimiter loginRateLimiter, Problems problems) {
-        String standard = properties.keyPrefix() + "default";
-        String login = properties.keyPrefix() + "login";
+            RedisRateLimiter defaultRateLimiter, RedisRateLimiter defaultLeaseRateLimiter,
+            RedisRateLimiter loginRateLimiter, RedisRateLimiter loginLeaseRateLimiter, Problems problems) {
         return new RateLimitFilter(
-                new RateLimitFilter.Limit(properties.standard(), key -> defaultRateLimiter.isAllowed(standard, key)),
-                new RateLimitFilter.Limit(properties.login(), key -> loginRateLimiter.isAllowed(login, key)),
+                limit(properties.standard(), properties.keyPrefix() + "default", defaultLeaseRateLimiter, defaultRateLimiter),
+                limit(properties.login(), properties.keyPrefix() + "login", loginLeaseRateLimiter, loginRateLimiter),
                 new ClientKeyResolver(clients.trustedProxies()), problems, properties.redisTimeout(),
                 properties.outageBackoff(), InstantSource.system());
     }
 
+    private static RateLimitFilter.Limit limit(RateLimitProperties.Policy policy, String bucket, RedisRateLimiter leases,
+            RedisRateLimiter single) {
+        return new RateLimitFilter.Limit(policy, new LeasedTokenBucket(key -> leases.isAllowed(bucket, key),
+                key -> single.isAllowed(bucket, key), policy.leaseRequests(), policy.requestedTokens()));
+    }
+
     private static RedisRateLimiter limiter(RateLimitProperties.Policy policy) {
         return new RedisRateLimiter(policy.replenishRate(), policy.burstCapacity(), policy.requestedTokens());
+    }
+
+    /** The same bucket (same name, rate and capacity), one call taking a lease's worth of requests. */
+    private static RedisRateLimiter leaseLimiter(RateLimitProperties.Policy policy) {
+        return new RedisRateLimiter(policy.replenishRate(), policy.burstCapacity(),
+                policy.requestedTokens() * policy.leaseRequests());
     }
 }

@@ -45,6 +45,14 @@ record RateLimitProperties(@Name("default") Policy standard, Policy login, Durat
                     "burst-capacity must be at least the replenish rate and the tokens one request costs");
         }
 
+        /**
+         * Requests one Redis call takes tokens for ({@link LeasedTokenBucket}): a sixteenth of the burst, at least
+         * one and at most 64, so a client never holds more than a small share of its burst unspent.
+         */
+        int leaseRequests() {
+            return (int) Math.clamp(burstCapacity / (16L * requestedTokens), 1, 64);
+        }
+
         /** Whole seconds until a refused client has earned one request's worth of tokens again (at least 1). */
         long retryAfterSeconds() {
             return Math.max(1, Math.ceilDiv(requestedTokens, replenishRate));

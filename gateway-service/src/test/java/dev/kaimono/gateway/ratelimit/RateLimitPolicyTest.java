@@ -21,6 +21,17 @@ class RateLimitPolicyTest {
         assertThat(new RateLimitProperties.Policy(rate, burst, cost).retryAfterSeconds()).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "burst {0}, {1} token(s) a request: leases of {2} requests")
+    @CsvSource({
+            "5, 2, 1",
+            "40, 1, 2",
+            "320, 2, 10",
+            "100000, 1, 64",
+    })
+    void leasesASixteenthOfTheBurstBetweenOneAndSixtyFourRequests(int burst, int cost, int expected) {
+        assertThat(new RateLimitProperties.Policy(1, burst, cost).leaseRequests()).isEqualTo(expected);
+    }
+
     @Test
     void refusesABurstSmallerThanTheReplenishRate() {
         assertThatIllegalArgumentException().isThrownBy(() -> new RateLimitProperties.Policy(10, 5, 1))
