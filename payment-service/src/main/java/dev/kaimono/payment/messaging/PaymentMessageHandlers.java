@@ -9,6 +9,7 @@ import dev.kaimono.events.RefundPayment;
 import dev.kaimono.messaging.MalformedMessageException;
 import dev.kaimono.messaging.MessageHandlers;
 import dev.kaimono.payment.application.PaymentCharging;
+import dev.kaimono.payment.application.PaymentProperties;
 import dev.kaimono.payment.application.PaymentRefunding;
 import dev.kaimono.payment.domain.OrderId;
 import dev.kaimono.payment.domain.PaymentRuleViolationException;
@@ -28,10 +29,13 @@ class PaymentMessageHandlers {
     static final String EVENTS = "payment-service.events";
 
     @Bean
-    MessageHandlers paymentCommands(PaymentCharging charging, PaymentRefunding refunding) {
+    MessageHandlers paymentCommands(PaymentCharging charging, PaymentRefunding refunding, PaymentProperties properties) {
+        SagaPatience patience = new SagaPatience(properties.chargeMargin());
         return MessageHandlers.queue(COMMANDS)
-                .onIdempotent(ProcessPayment.TYPE, (command, envelope) ->
-                        obeyingPaymentRules(() -> charging.charge(Contracts.toChargeOrder(command))))
+                .onIdempotent(ProcessPayment.TYPE, (command, envelope) -> {
+                    patience.check(command, envelope);
+                    obeyingPaymentRules(() -> charging.charge(Contracts.toChargeOrder(command)));
+                })
                 .onIdempotent(RefundPayment.TYPE, (command, envelope) -> obeyingPaymentRules(() ->
                         refunding.refund(new OrderId(command.orderId()), Contracts.toMoney(command.amount()))));
     }
