@@ -26,7 +26,7 @@ final class LeasedTokenBucket implements TokenBucket {
     private final TokenBucket leases;
     private final TokenBucket single;
     private final int leaseRequests;
-    private final String requestedTokens;
+    private final int requestedTokens;
     private final Map<String, Lease> unspent = new ConcurrentHashMap<>();
 
     /**
@@ -42,7 +42,7 @@ final class LeasedTokenBucket implements TokenBucket {
         this.leases = leases;
         this.single = single;
         this.leaseRequests = leaseRequests;
-        this.requestedTokens = Integer.toString(requestedTokens);
+        this.requestedTokens = requestedTokens;
     }
 
     @Override
@@ -57,13 +57,18 @@ final class LeasedTokenBucket implements TokenBucket {
         }
         return leases.take(clientKey).flatMap(response -> {
             if (!response.isAllowed()) {
+                // Not even one request's tokens left (a refused lease takes nothing and reports what is there): a
+                // client over its limit costs one round trip per request, as before leases.
+                if (remaining(response) < requestedTokens) {
+                    return Mono.just(new RateLimiter.Response(false, perRequest(response.getHeaders())));
+                }
                 // Less than a lease is left: one request at a time, so the bucket's last tokens are not wasted.
                 return single.take(clientKey);
             }
             if (outage(response)) {
                 return Mono.just(response);
             }
-            Lease fresh = new Lease(response.getHeaders(), leaseRequests - 1);
+            Lease fresh = new Lease(response, leaseRequests - 1);
             if (unspent.size() >= MAX_CLIENTS) {
                 unspent.clear();
             }
@@ -77,6 +82,21 @@ final class LeasedTokenBucket implements TokenBucket {
         return "-1".equals(response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER));
     }
 
+    private static long remaining(RateLimiter.Response response) {
+        String remaining = response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER);
+        return remaining == null ? 0 : Long.parseLong(remaining);
+    }
+
+    /** The headers as Redis sent them, but reporting the tokens one request costs rather than a lease's. */
+    private Map<String, String> perRequest(Map<String, String> headers) {
+        if (!headers.containsKey(RedisRateLimiter.REQUESTED_TOKENS_HEADER)) {
+            return headers;
+        }
+        Map<String, String> reported = new HashMap<>(headers);
+        reported.put(RedisRateLimiter.REQUESTED_TOKENS_HEADER, Integer.toString(requestedTokens));
+        return reported;
+    }
+
     /** Requests paid for and not yet made, and what Redis said when the lease was taken. */
     private final class Lease {
 
@@ -84,10 +104,9 @@ final class LeasedTokenBucket implements TokenBucket {
         private final long remainingInRedis;
         private final AtomicInteger requests;
 
-        Lease(Map<String, String> headers, int requests) {
-            this.headers = headers;
-            String remaining = headers.get(RedisRateLimiter.REMAINING_HEADER);
-            this.remainingInRedis = remaining == null ? 0 : Long.parseLong(remaining);
+        Lease(RateLimiter.Response response, int requests) {
+            this.headers = perRequest(response.getHeaders());
+            this.remainingInRedis = remaining(response);
             this.requests = new AtomicInteger(requests);
         }
 
@@ -99,13 +118,11 @@ final class LeasedTokenBucket implements TokenBucket {
 
         /** An allowed response reporting the shared bucket's tokens plus what is left of this lease. */
         RateLimiter.Response response(int leftInLease) {
+            if (!headers.containsKey(RedisRateLimiter.REMAINING_HEADER)) {
+                return new RateLimiter.Response(true, headers);
+            }
             Map<String, String> reported = new HashMap<>(headers);
-            if (headers.containsKey(RedisRateLimiter.REMAINING_HEADER)) {
-                reported.put(RedisRateLimiter.REMAINING_HEADER, Long.toString(remainingInRedis + leftInLease));
-            }
-            if (headers.containsKey(RedisRateLimiter.REQUESTED_TOKENS_HEADER)) {
-                reported.put(RedisRateLimiter.REQUESTED_TOKENS_HEADER, requestedTokens);
-            }
+            reported.put(RedisRateLimiter.REMAINING_HEADER, Long.toString(remainingInRedis + leftInLease));
             return new RateLimiter.Response(true, reported);
         }
     }

@@ -45,6 +45,21 @@ class LeasedTokenBucketTest {
     }
 
     @Test
+    void aClientWithNothingLeftIsRefusedWithOneRoundTripPerRequest() {
+        for (int request = 0; request < 150; request++) {
+            bucket.take("ann").block();
+        }
+        int callsWhenEmpty = redis.calls;
+
+        RateLimiter.Response refused = bucket.take("ann").block();
+
+        assertThat(refused.isAllowed()).isFalse();
+        assertThat(refused.getHeaders()).containsEntry(RedisRateLimiter.REMAINING_HEADER, "0")
+                .containsEntry(RedisRateLimiter.REQUESTED_TOKENS_HEADER, "1");
+        assertThat(redis.calls - callsWhenEmpty).as("the refused lease alone").isEqualTo(1);
+    }
+
+    @Test
     void aClientsLeaseIsNotSpentOnAnotherClient() {
         bucket.take("ann").block();
         bucket.take("bob").block();
