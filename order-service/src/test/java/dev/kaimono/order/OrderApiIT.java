@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,6 +143,23 @@ class OrderApiIT extends OrderServiceIntegrationTest {
         assertThat(badRequestFields(ann, orderOf(line(StubCatalog.MATCHA, 1), line(StubCatalog.PARIS_TEA, 1))))
                 .containsExactly("lines");
         assertThat(ordersOf(ann)).isZero();
+    }
+
+    @Test
+    void anOrderTheRulesRefuseLeavesNothingBehindNotEvenItsIdempotencyKey() {
+        Shopper ann = aShopper();
+        String key = "checkout-" + UUID.randomUUID();
+        Map<String, Object> problem = ann.placeOrder(orderOf(line(StubCatalog.MATCHA, 1), line(StubCatalog.WHISK, 1),
+                line(StubCatalog.MATCHA, 3)), key).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Shopper.JSON).returnResult().getResponseBody();
+        assertThat(problem.get("errors")).asInstanceOf(InstanceOfAssertFactories.LIST).singleElement()
+                .isEqualTo(Map.of("field", "lines[2].productId",
+                        "message", "The product appears more than once; order it once with the total quantity"));
+
+        // The refusal came from the decider inside the transaction that stored the key: the same key is free again.
+        ann.placeOrder(anOrder(), key).expectStatus().isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(ordersOf(ann)).isEqualTo(1);
     }
 
     @Test

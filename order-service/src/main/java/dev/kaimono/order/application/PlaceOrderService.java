@@ -3,7 +3,6 @@ package dev.kaimono.order.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,12 @@ import dev.kaimono.order.domain.OrderLine;
 import dev.kaimono.order.domain.ProductId;
 
 /**
- * Places an order: validates the lines, prices them from the catalog (never from the request), then in
+ * Places an order: prices its lines from the catalog (never from the request), then in
  * ONE transaction stores the idempotency key, appends {@code OrderPlaced}, starts the place-order saga
  * (which sends reserve-stock) and empties the ordered products from the cart. Either all of it commits
- * or nothing does; the catalog is asked before the transaction, so no connection waits on it. A retry with a
+ * or nothing does; the catalog is asked before the transaction, so no connection waits on it. Whether the lines
+ * make an order (how many, each product once, one currency) is {@link OrderDecider}'s rule alone: its refusal rolls
+ * the transaction back. A retry with a
  * known {@code Idempotency-Key} gets its order back even while {@link OrderAdmission} refuses new ones.
  */
 @Service
@@ -95,34 +96,18 @@ public class PlaceOrderService {
         return new PlacedOrder(earlier.orderId(), store.load(earlier.orderId()).state().status(), true);
     }
 
+    /** The lines to order: as sent, or the cart's. Whether they make an order is the decider's to say. */
     private List<RequestedLine> requestedLines(PlaceOrderRequest request) {
-        if (request.fromCart() && !request.lines().isEmpty()) {
+        if (!request.fromCart()) {
+            return request.lines();
+        }
+        if (!request.lines().isEmpty()) {
             throw InvalidOrderRequestException.of("fromCart", "Send either lines or fromCart, not both");
         }
-        List<RequestedLine> lines = request.fromCart()
-                ? carts.lines(request.customerId()).stream().map(line -> new RequestedLine(line.productId(), line.quantity())).toList()
-                : request.lines();
+        List<RequestedLine> lines = carts.lines(request.customerId()).stream()
+                .map(line -> new RequestedLine(line.productId(), line.quantity())).toList();
         if (lines.isEmpty()) {
-            throw InvalidOrderRequestException.of("lines", request.fromCart() ? "The cart is empty" : "An order has at least one line");
-        }
-        if (lines.size() > OrderDecider.MAX_LINES) {
-            throw InvalidOrderRequestException.of("lines", "An order has at most %d lines".formatted(OrderDecider.MAX_LINES));
-        }
-        List<FieldProblem> problems = new ArrayList<>();
-        Set<ProductId> seen = new HashSet<>();
-        for (int i = 0; i < lines.size(); i++) {
-            RequestedLine line = lines.get(i);
-            if (!seen.add(line.productId())) {
-                problems.add(new FieldProblem("lines[%d].productId".formatted(i),
-                        "The product appears more than once; order it once with the total quantity"));
-            }
-            if (line.quantity() < 1 || line.quantity() > OrderLine.MAX_QUANTITY) {
-                problems.add(new FieldProblem("lines[%d].quantity".formatted(i),
-                        "must be between 1 and %d".formatted(OrderLine.MAX_QUANTITY)));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidOrderRequestException(problems);
+            throw InvalidOrderRequestException.of("lines", "The cart is empty");
         }
         return lines;
     }
@@ -146,9 +131,6 @@ public class PlaceOrderService {
         }
         if (!problems.isEmpty()) {
             throw new InvalidOrderRequestException(problems);
-        }
-        if (lines.stream().map(line -> line.unitPrice().currency()).distinct().count() > 1) {
-            throw InvalidOrderRequestException.of("lines", "The products are priced in different currencies; order them separately");
         }
         return lines;
     }

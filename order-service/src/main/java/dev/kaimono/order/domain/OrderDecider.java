@@ -1,5 +1,6 @@
 package dev.kaimono.order.domain;
 
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,8 @@ import dev.kaimono.order.domain.OrderEvent.OrderShipped;
 
 /**
  * The order's rules as a decider: {@link #decide} turns a command and the current state into the events
- * that happen (or refuses with an {@link OrderRuleViolationException}); {@link #evolve} applies one event
+ * that happen (or refuses: {@link OrderRejectedException} for an order that may not be placed as it stands,
+ * {@link OrderRuleViolationException} for a command its state does not allow); {@link #evolve} applies one event
  * to a state. Both are pure. A command that is already satisfied (confirming a confirmed order, recording
  * the same dispatch twice, cancelling a cancelled order) decides no events, so redelivered messages and
  * client retries are harmless.
@@ -76,29 +78,38 @@ public final class OrderDecider {
         if (state.isPlaced()) {
             throw new OrderRuleViolationException(state.status(), "Order %s was placed already".formatted(command.orderId()));
         }
-        if (command.lines().isEmpty()) {
-            throw new IllegalArgumentException("An order has at least one line");
+        List<OrderRejection> rejections = rejections(command.lines());
+        if (!rejections.isEmpty()) {
+            throw new OrderRejectedException(rejections);
         }
-        if (command.lines().size() > MAX_LINES) {
-            throw new IllegalArgumentException("An order has at most %d lines".formatted(MAX_LINES));
-        }
-        Set<ProductId> products = new HashSet<>();
+        Money total = Money.zero(command.lines().getFirst().unitPrice().currency());
         for (OrderLine line : command.lines()) {
-            if (!products.add(line.productId())) {
-                throw new IllegalArgumentException("Product %s appears twice; order it once with the total quantity"
-                        .formatted(line.productId()));
-            }
-        }
-        Currency currency = command.lines().getFirst().unitPrice().currency();
-        Money total = Money.zero(currency);
-        for (OrderLine line : command.lines()) {
-            if (!line.unitPrice().currency().equals(currency)) {
-                throw new IllegalArgumentException("All lines of an order are priced in one currency");
-            }
             total = total.plus(line.subtotal());
         }
         return List.of(new OrderPlaced(command.orderId(), command.customerId(), command.lines(), total,
                 command.shippingAddress(), command.paymentMethod(), command.at()));
+    }
+
+    /** Every rule an order's lines break: at least one line, at most {@value #MAX_LINES}, each product once, one currency. */
+    private static List<OrderRejection> rejections(List<OrderLine> lines) {
+        if (lines.isEmpty()) {
+            return List.of(new OrderRejection.NoLines());
+        }
+        List<OrderRejection> rejections = new ArrayList<>();
+        if (lines.size() > MAX_LINES) {
+            rejections.add(new OrderRejection.TooManyLines(MAX_LINES));
+        }
+        Set<ProductId> products = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!products.add(lines.get(i).productId())) {
+                rejections.add(new OrderRejection.RepeatedProduct(i, lines.get(i).productId()));
+            }
+        }
+        Currency currency = lines.getFirst().unitPrice().currency();
+        if (lines.stream().anyMatch(line -> !line.unitPrice().currency().equals(currency))) {
+            rejections.add(new OrderRejection.MixedCurrencies());
+        }
+        return rejections;
     }
 
     private static List<OrderEvent> confirm(ConfirmOrder command, Order state) {

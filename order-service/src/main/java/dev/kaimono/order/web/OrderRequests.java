@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import dev.kaimono.order.application.PlaceOrderRequest.RequestedLine;
 import dev.kaimono.order.domain.OrderDecider;
+import dev.kaimono.order.domain.OrderLine;
 import dev.kaimono.order.domain.ProductId;
 import dev.kaimono.order.domain.ShippingAddress;
 
@@ -40,7 +41,7 @@ final class OrderRequests {
         }
     }
 
-    record LineBody(@NotNull UUID productId, @NotNull @Min(1) @Max(99) Integer quantity) {
+    record LineBody(@NotNull UUID productId, @NotNull @Min(1) @Max(OrderLine.MAX_QUANTITY) Integer quantity) {
     }
 
     record AddressBody(
@@ -56,6 +57,6 @@ final class OrderRequests {
     }
 
     /** {@code PUT /api/cart/items/{productId}}. */
-    record CartItemBody(@NotNull @Min(1) @Max(99) Integer quantity) {
+    record CartItemBody(@NotNull @Min(1) @Max(OrderLine.MAX_QUANTITY) Integer quantity) {
     }
 }

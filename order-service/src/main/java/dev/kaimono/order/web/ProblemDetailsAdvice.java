@@ -13,6 +13,8 @@ import dev.kaimono.order.application.InvalidOrderRequestException;
 import dev.kaimono.order.application.OrderConcurrencyException;
 import dev.kaimono.order.application.OrderNotFoundException;
 import dev.kaimono.order.application.OrdersBusyException;
+import dev.kaimono.order.domain.OrderRejectedException;
+import dev.kaimono.order.domain.OrderRejection;
 import dev.kaimono.order.domain.OrderRuleViolationException;
 import dev.kaimono.order.domain.UnknownOrderException;
 import dev.kaimono.order.projection.UnknownProjectionException;
@@ -34,6 +36,15 @@ class ProblemDetailsAdvice extends ApiProblemDetailsAdvice {
     @ExceptionHandler
     ProblemDetail invalidRequest(InvalidOrderRequestException exception) {
         return invalid(exception.problems().stream().map(problem -> new FieldError(problem.field(), problem.message())).toList());
+    }
+
+    /** The order's rules refused the lines: 400 naming, for each reason, the part of the request it concerns. */
+    @ExceptionHandler
+    ProblemDetail rejected(OrderRejectedException exception) {
+        return invalid(exception.rejections().stream().map(rejection -> new FieldError(switch (rejection) {
+            case OrderRejection.RepeatedProduct repeated -> "lines[%d].productId".formatted(repeated.line());
+            case OrderRejection.NoLines _, OrderRejection.TooManyLines _, OrderRejection.MixedCurrencies _ -> "lines";
+        }, rejection.message())).toList());
     }
 
     @ExceptionHandler({OrderNotFoundException.class, UnknownOrderException.class})

@@ -39,5 +39,11 @@ final class DeciderSpecification {
         void thenRefused(Class<? extends RuntimeException> refusal, String because) {
             assertThatThrownBy(() -> OrderDecider.decide(command, state)).isInstanceOf(refusal).hasMessageContaining(because);
         }
+
+        /** The order may not be placed, for exactly these reasons, in this order. */
+        void thenRejected(OrderRejection... reasons) {
+            assertThatThrownBy(() -> OrderDecider.decide(command, state)).isInstanceOfSatisfying(OrderRejectedException.class,
+                    rejected -> assertThat(rejected.rejections()).containsExactly(reasons));
+        }
     }
 }

@@ -18,8 +18,10 @@ import static dev.kaimono.order.domain.Orders.shipped;
 import static dev.kaimono.order.domain.Orders.twoTinsOfMatcha;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -57,28 +59,39 @@ class OrderDeciderTest {
 
         @Test
         void refusesAnOrderWithoutLines() {
-            givenNoHistory().when(withLines(List.of())).thenRefused(IllegalArgumentException.class, "at least one line");
+            givenNoHistory().when(withLines(List.of())).thenRejected(new OrderRejection.NoLines());
         }
 
         @Test
-        void refusesTheSameProductOnTwoLines() {
-            givenNoHistory().when(withLines(List.of(twoTinsOfMatcha(), twoTinsOfMatcha())))
-                    .thenRefused(IllegalArgumentException.class, "appears twice");
+        void refusesTheSameProductOnTwoLinesNamingEveryRepetition() {
+            givenNoHistory().when(withLines(List.of(twoTinsOfMatcha(), aWhisk(), twoTinsOfMatcha(), aWhisk())))
+                    .thenRejected(new OrderRejection.RepeatedProduct(2, twoTinsOfMatcha().productId()),
+                            new OrderRejection.RepeatedProduct(3, aWhisk().productId()));
         }
 
         @Test
         void refusesLinesPricedInDifferentCurrencies() {
             OrderLine inEuro = new OrderLine(aWhisk().productId(), "Whisk", Money.of("20.00", "EUR"), 1);
-            givenNoHistory().when(withLines(List.of(twoTinsOfMatcha(), inEuro)))
-                    .thenRefused(IllegalArgumentException.class, "one currency");
+            givenNoHistory().when(withLines(List.of(twoTinsOfMatcha(), inEuro))).thenRejected(new OrderRejection.MixedCurrencies());
         }
 
         @Test
         void refusesMoreLinesThanAnOrderHolds() {
-            List<OrderLine> tooMany = java.util.stream.IntStream.rangeClosed(1, OrderDecider.MAX_LINES + 1)
+            List<OrderLine> tooMany = IntStream.rangeClosed(1, OrderDecider.MAX_LINES + 1)
                     .mapToObj(i -> new OrderLine(new ProductId(UUID.randomUUID()), "Item " + i, Money.of("100", "JPY"), 1))
                     .toList();
-            givenNoHistory().when(withLines(tooMany)).thenRefused(IllegalArgumentException.class, "at most 50 lines");
+            givenNoHistory().when(withLines(tooMany)).thenRejected(new OrderRejection.TooManyLines(OrderDecider.MAX_LINES));
+        }
+
+        @Test
+        void namesEveryBrokenRuleAtOnce() {
+            List<OrderLine> lines = new ArrayList<>(IntStream.rangeClosed(1, OrderDecider.MAX_LINES)
+                    .mapToObj(i -> new OrderLine(new ProductId(UUID.randomUUID()), "Item " + i, Money.of("100", "JPY"), 1))
+                    .toList());
+            lines.add(new OrderLine(lines.getFirst().productId(), "Item 1", Money.of("1.00", "EUR"), 1));
+            givenNoHistory().when(withLines(lines)).thenRejected(new OrderRejection.TooManyLines(OrderDecider.MAX_LINES),
+                    new OrderRejection.RepeatedProduct(OrderDecider.MAX_LINES, lines.getFirst().productId()),
+                    new OrderRejection.MixedCurrencies());
         }
 
         private PlaceOrder withLines(List<OrderLine> lines) {
