@@ -14,6 +14,7 @@ import dev.kaimono.inventory.domain.InventoryEvent.ReservationRefused;
 import dev.kaimono.inventory.domain.InventoryEvent.ReservationReleased;
 import dev.kaimono.inventory.domain.InventoryEvent.StockCounted;
 import dev.kaimono.inventory.domain.InventoryEvent.StockDepleted;
+import dev.kaimono.inventory.domain.Reservation.Status;
 import dev.kaimono.runtime.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,17 +27,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 class Announcements {
 
-    /** The outcomes of reservations, as the metric's {@code outcome} tag. */
-    enum Outcome {
-        RESERVED, FAILED, RELEASED, EXPIRED, DEDUCTED, RESTOCKED
-    }
-
     private final InventoryEvents events;
-    private final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
+    private final Map<Status, Counter> counters = new EnumMap<>(Status.class);
 
     Announcements(InventoryEvents events, MeterRegistry meters) {
         this.events = events;
-        for (Outcome outcome : Outcome.values()) {
+        for (Status outcome : Status.values()) {
             counters.put(outcome, Counter.builder("kaimono.inventory.reservations")
                     .description("Stock reservations by what became of them")
                     .tag("outcome", outcome.name().toLowerCase())
@@ -55,19 +51,20 @@ class Announcements {
         events.publish(answer);
     }
 
-    private void countAfterCommit(Outcome outcome) {
+    private void countAfterCommit(Status outcome) {
         AfterCommit.run(counters.get(outcome)::increment);
     }
 
-    private static Optional<Outcome> outcome(InventoryEvent event) {
+    /** The status a reservation reached with the event, as the metric's {@code outcome} tag; none for stock events. */
+    private static Optional<Status> outcome(InventoryEvent event) {
         return Optional.ofNullable(switch (event) {
-            case ReservationHeld held -> Outcome.RESERVED;
-            case ReservationRefused refused -> Outcome.FAILED;
-            case ReservationDeducted deducted -> Outcome.DEDUCTED;
+            case ReservationHeld held -> Status.RESERVED;
+            case ReservationRefused refused -> Status.FAILED;
+            case ReservationDeducted deducted -> Status.DEDUCTED;
             case ReservationReleased released -> switch (released.reason()) {
-                case REQUESTED, ORDER_CANCELLED -> Outcome.RELEASED;
-                case EXPIRED -> Outcome.EXPIRED;
-                case RESTOCKED -> Outcome.RESTOCKED;
+                case REQUESTED, ORDER_CANCELLED -> Status.RELEASED;
+                case EXPIRED -> Status.EXPIRED;
+                case RESTOCKED -> Status.RESTOCKED;
             };
             case StockCounted counted -> null;
             case StockDepleted depleted -> null;

@@ -6,23 +6,21 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-
 import dev.kaimono.order.domain.CancellationReason;
 import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.Money;
-import dev.kaimono.order.domain.OrderEvent;
 import dev.kaimono.order.domain.OrderEvent.OrderCancelled;
 import dev.kaimono.order.domain.OrderEvent.OrderConfirmed;
 import dev.kaimono.order.domain.OrderEvent.OrderDelivered;
 import dev.kaimono.order.domain.OrderEvent.OrderPlaced;
 import dev.kaimono.order.domain.OrderEvent.OrderShipped;
+import dev.kaimono.order.domain.OrderEvent;
 import dev.kaimono.order.domain.OrderId;
 import dev.kaimono.order.domain.OrderLine;
 import dev.kaimono.order.domain.ProductId;
 import dev.kaimono.order.domain.Shipment;
 import dev.kaimono.order.domain.ShippingAddress;
-import tools.jackson.databind.DeserializationFeature;
+import dev.kaimono.order.persistence.StoredJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,10 +32,7 @@ final class StoredEvents {
 
     static final int SCHEMA_VERSION = 1;
 
-    private final JsonMapper json = JsonMapper.builder()
-            .withConfigOverride(BigDecimal.class, override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private final JsonMapper json = StoredJson.JSON;
 
     /** An event ready to store. */
     record Stored(String type, String payload) {

@@ -15,8 +15,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-
 import dev.kaimono.order.application.ConcurrencyConflictException;
 import dev.kaimono.order.application.PlaceOrderSagas;
 import dev.kaimono.order.domain.CancellationReason;
@@ -29,17 +27,13 @@ import dev.kaimono.order.domain.saga.SagaCommand;
 import dev.kaimono.order.domain.saga.SagaStep;
 import dev.kaimono.order.domain.saga.StockLine;
 import dev.kaimono.order.domain.saga.Transition;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@link PlaceOrderSagas} on {@code place_order_saga} and {@code place_order_saga_transition}. */
 @Repository
 class JdbcPlaceOrderSagas implements PlaceOrderSagas {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .withConfigOverride(BigDecimal.class, override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final JsonMapper JSON = StoredJson.JSON;
     private static final String WAITING = "state IN ('AWAITING_STOCK', 'AWAITING_PAYMENT')";
 
     private final JdbcClient jdbc;

@@ -10,6 +10,7 @@ import dev.kaimono.order.domain.Money;
 import dev.kaimono.order.domain.OrderLine;
 import dev.kaimono.order.domain.ProductId;
 import dev.kaimono.order.domain.ShippingAddress;
+import dev.kaimono.order.persistence.StoredJson;
 import tools.jackson.core.type.TypeReference;
 
 /** The JSON columns of {@code order_details}. */
@@ -22,17 +23,17 @@ record DetailsDocuments(String lines, String shippingAddress) {
         List<Line> lines = details.lines().stream().map(line -> new Line(line.productId().value(), line.productName(),
                 line.unitPrice().amount(), line.unitPrice().currency().getCurrencyCode(), line.quantity())).toList();
         ShippingAddress address = details.shippingAddress();
-        return new DetailsDocuments(ReadModelJson.JSON.writeValueAsString(lines), ReadModelJson.JSON.writeValueAsString(
+        return new DetailsDocuments(StoredJson.JSON.writeValueAsString(lines), StoredJson.JSON.writeValueAsString(
                 new Address(address.name(), address.line1(), address.city(), address.postalCode(), address.country())));
     }
 
     static List<OrderLine> lines(String json) {
-        return ReadModelJson.JSON.readValue(json, LINES).stream().map(line -> new OrderLine(new ProductId(line.productId()),
+        return StoredJson.JSON.readValue(json, LINES).stream().map(line -> new OrderLine(new ProductId(line.productId()),
                 line.productName(), new Money(line.unitPrice(), Currency.getInstance(line.currency())), line.quantity())).toList();
     }
 
     static ShippingAddress shippingAddress(String json) {
-        Address address = ReadModelJson.JSON.readValue(json, Address.class);
+        Address address = StoredJson.JSON.readValue(json, Address.class);
         return new ShippingAddress(address.name(), address.line1(), address.city(), address.postalCode(), address.country());
     }
 
