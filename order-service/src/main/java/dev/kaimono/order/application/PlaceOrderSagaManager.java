@@ -120,7 +120,7 @@ public class PlaceOrderSagaManager {
             ignored.increment();
             return;
         }
-        if (transition.from() == null) {
+        if (transition.from().isEmpty()) {
             sagas.insert(transition.to());
         } else {
             sagas.update(transition.to());
@@ -130,19 +130,15 @@ public class PlaceOrderSagaManager {
         for (SagaCommand command : transition.commands()) {
             messages.send(transition.to(), command);
         }
-        if (transition.orderCommand() != null) {
-            orders.handle(transition.orderCommand());
-        }
+        transition.orderCommand().ifPresent(orders::handle);
         log.info("Saga of order {}: {} --{}--> {} (attempt {}), sends {}", transition.to().orderId(),
-                transition.from() == null ? "start" : transition.from().step(), transition.trigger(), transition.to().step(),
+                transition.from().map(from -> from.step().name()).orElse("start"), transition.trigger(), transition.to().step(),
                 transition.to().attempts(), transition.commands().stream().map(c -> c.getClass().getSimpleName()).toList());
         AfterCommit.run(() -> count(transition));
     }
 
     private void count(Transition transition) {
-        if (transition.compensated() != null) {
-            compensations(transition.compensated() == SagaStep.AWAITING_STOCK ? "stock" : "payment").increment();
-        }
+        transition.compensated().ifPresent(step -> compensations(step == SagaStep.AWAITING_STOCK ? "stock" : "payment").increment());
         if (transition.finishes()) {
             PlaceOrderSagaState end = transition.to();
             Timer.builder("kaimono.saga.duration").description("Time from placing an order to the end of its saga")

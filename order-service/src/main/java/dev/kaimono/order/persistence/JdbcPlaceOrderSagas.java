@@ -112,11 +112,11 @@ class JdbcPlaceOrderSagas implements PlaceOrderSagas {
                     attempts, occurred_at)
                 VALUES (:id, :from, :to, :trigger, :commands, :orderCommand, :attempts, :at)""")
                 .param("id", transition.to().orderId().value())
-                .param("from", transition.from() == null ? null : transition.from().step().name())
+                .param("from", transition.from().map(from -> from.step().name()).orElse(null))
                 .param("to", transition.to().step().name())
                 .param("trigger", transition.trigger())
                 .param("commands", String.join(",", transition.commands().stream().map(JdbcPlaceOrderSagas::commandName).toList()))
-                .param("orderCommand", transition.orderCommand() == null ? null : transition.orderCommand().getClass().getSimpleName())
+                .param("orderCommand", transition.orderCommand().map(command -> command.getClass().getSimpleName()).orElse(null))
                 .param("attempts", transition.to().attempts())
                 .param("at", timestamp(at))
                 .update();

@@ -73,7 +73,7 @@ public final class PlaceOrderSaga {
         List<StockLine> lines = order.lines().stream().map(line -> new StockLine(line.productId(), line.quantity())).toList();
         PlaceOrderSagaState state = new PlaceOrderSagaState(order.id(), order.customerId(), SagaStep.AWAITING_STOCK, 1,
                 now.plus(deadlines.stockTimeout()), lines, order.total(), order.paymentMethod(), null, null, now, now, 0);
-        return new Transition(null, state, "OrderPlaced", List.of(new ReserveStock(lines)), null, null);
+        return Transition.start(state, "OrderPlaced").sending(new ReserveStock(lines));
     }
 
     public Transition handle(PlaceOrderSagaState state, SagaInput input, Instant now) {
@@ -90,12 +90,13 @@ public final class PlaceOrderSaga {
         return switch (state.step()) {
             case AWAITING_STOCK -> {
                 Instant chargeBy = now.plus(deadlines.paymentTimeout());
-                yield new Transition(state, state.waitingFor(SagaStep.AWAITING_PAYMENT, 1, chargeBy, now),
-                        input.name(), List.of(processPayment(state, chargeBy)), null, null);
+                yield Transition.step(state, state.waitingFor(SagaStep.AWAITING_PAYMENT, 1, chargeBy, now), input.name())
+                        .sending(processPayment(state, chargeBy));
             }
             // A reservation the cancelled saga did not wait for: give it back (release is idempotent).
-            case CANCELLED -> new Transition(state, state.touched(now), input.name(), List.of(new ReleaseStock()), null,
-                    SagaStep.AWAITING_STOCK);
+            case CANCELLED -> Transition.step(state, state.touched(now), input.name())
+                    .sending(new ReleaseStock())
+                    .compensating(SagaStep.AWAITING_STOCK);
             case AWAITING_PAYMENT, COMPLETED -> ignored(state, input);
         };
     }
@@ -104,17 +105,18 @@ public final class PlaceOrderSaga {
         if (state.step() != SagaStep.AWAITING_STOCK) {
             return ignored(state, input);
         }
-        return new Transition(state, state.cancelled(CancellationReason.OUT_OF_STOCK, now), input.name(), List.of(),
-                new OrderCommand.RejectOrder(state.orderId(), CancellationReason.OUT_OF_STOCK, now), null);
+        return Transition.step(state, state.cancelled(CancellationReason.OUT_OF_STOCK, now), input.name())
+                .applying(new OrderCommand.RejectOrder(state.orderId(), CancellationReason.OUT_OF_STOCK, now));
     }
 
     private Transition paymentCompleted(PlaceOrderSagaState state, PaymentCompleted completed, Instant now) {
         return switch (state.step()) {
-            case AWAITING_PAYMENT -> new Transition(state, state.completed(completed.paymentId(), now), completed.name(),
-                    List.of(), new OrderCommand.ConfirmOrder(state.orderId(), completed.paymentId(), now), null);
+            case AWAITING_PAYMENT -> Transition.step(state, state.completed(completed.paymentId(), now), completed.name())
+                    .applying(new OrderCommand.ConfirmOrder(state.orderId(), completed.paymentId(), now));
             // Captured after the saga gave up (a late reply to a timed-out step): give the money back.
-            case CANCELLED -> new Transition(state, state.touched(now), completed.name(),
-                    List.of(new RefundPayment(completed.amount())), null, SagaStep.AWAITING_PAYMENT);
+            case CANCELLED -> Transition.step(state, state.touched(now), completed.name())
+                    .sending(new RefundPayment(completed.amount()))
+                    .compensating(SagaStep.AWAITING_PAYMENT);
             case AWAITING_STOCK, COMPLETED -> ignored(state, completed);
         };
     }
@@ -123,9 +125,10 @@ public final class PlaceOrderSaga {
         if (state.step() != SagaStep.AWAITING_PAYMENT) {
             return ignored(state, input);
         }
-        return new Transition(state, state.cancelled(CancellationReason.PAYMENT_DECLINED, now), input.name(),
-                List.of(new ReleaseStock()),
-                new OrderCommand.RejectOrder(state.orderId(), CancellationReason.PAYMENT_DECLINED, now), SagaStep.AWAITING_PAYMENT);
+        return Transition.step(state, state.cancelled(CancellationReason.PAYMENT_DECLINED, now), input.name())
+                .sending(new ReleaseStock())
+                .applying(new OrderCommand.RejectOrder(state.orderId(), CancellationReason.PAYMENT_DECLINED, now))
+                .compensating(SagaStep.AWAITING_PAYMENT);
     }
 
     private Transition deadlinePassed(PlaceOrderSagaState state, SagaInput input, Instant now) {
@@ -136,14 +139,14 @@ public final class PlaceOrderSaga {
         if (state.attempts() < deadlines.maxAttempts()) {
             Instant deadline = now.plus(stock ? deadlines.stockTimeout() : deadlines.paymentTimeout());
             SagaCommand again = stock ? new ReserveStock(state.lines()) : processPayment(state, deadline);
-            return new Transition(state, state.waitingFor(state.step(), state.attempts() + 1, deadline, now),
-                    input.name(), List.of(again), null, null);
+            return Transition.step(state, state.waitingFor(state.step(), state.attempts() + 1, deadline, now), input.name())
+                    .sending(again);
         }
-        List<SagaCommand> undo = stock
-                ? List.of(new ReleaseStock())
-                : List.of(new ReleaseStock(), new RefundPayment(state.amount()));
-        return new Transition(state, state.cancelled(CancellationReason.TIMED_OUT, now), input.name(), undo,
-                new OrderCommand.RejectOrder(state.orderId(), CancellationReason.TIMED_OUT, now), state.step());
+        Transition cancelled = Transition.step(state, state.cancelled(CancellationReason.TIMED_OUT, now), input.name())
+                .sending(new ReleaseStock());
+        return (stock ? cancelled : cancelled.sending(new RefundPayment(state.amount())))
+                .applying(new OrderCommand.RejectOrder(state.orderId(), CancellationReason.TIMED_OUT, now))
+                .compensating(state.step());
     }
 
     /** The charge may start only while it can finish before this attempt's deadline, after which the saga moves on. */
@@ -152,6 +155,6 @@ public final class PlaceOrderSaga {
     }
 
     private static Transition ignored(PlaceOrderSagaState state, SagaInput input) {
-        return new Transition(state, state, input.name(), List.of(), null, null);
+        return Transition.ignore(state, input.name());
     }
 }

@@ -45,10 +45,10 @@ class PlaceOrderSagaTest {
     void startsByReservingTheOrdersStockWithADeadline() {
         Transition start = saga.start(Orders.aPendingOrder(), PLACED_AT);
 
-        assertThat(start.from()).isNull();
+        assertThat(start.from()).isEmpty();
         assertThat(start.to()).isEqualTo(awaitingStock(1, PLACED_AT.plus(STOCK_TIMEOUT), PLACED_AT, 0));
         assertThat(start.commands()).containsExactly(new ReserveStock(LINES));
-        assertThat(start.orderCommand()).isNull();
+        assertThat(start.orderCommand()).isEmpty();
     }
 
     @Test
@@ -73,7 +73,7 @@ class PlaceOrderSagaTest {
             assertThat(next.to().deadlineAt()).isEqualTo(now.plus(PAYMENT_TIMEOUT));
             assertThat(next.commands()).as("the charge may start only until the step's deadline")
                     .containsExactly(new ProcessPayment(SHOPPER, TOTAL, "pm_card_visa", now.plus(PAYMENT_TIMEOUT)));
-            assertThat(next.orderCommand()).isNull();
+            assertThat(next.orderCommand()).isEmpty();
         }
 
         @Test
@@ -86,8 +86,8 @@ class PlaceOrderSagaTest {
             assertThat(next.to().cancellationReason()).isEqualTo(CancellationReason.OUT_OF_STOCK);
             assertThat(next.to().deadlineAt()).isNull();
             assertThat(next.commands()).isEmpty();
-            assertThat(next.orderCommand()).isEqualTo(new RejectOrder(ORDER, CancellationReason.OUT_OF_STOCK, now));
-            assertThat(next.compensated()).isNull();
+            assertThat(next.orderCommand()).contains(new RejectOrder(ORDER, CancellationReason.OUT_OF_STOCK, now));
+            assertThat(next.compensated()).isEmpty();
             assertThat(next.finishes()).isTrue();
         }
 
@@ -99,7 +99,7 @@ class PlaceOrderSagaTest {
 
             assertThat(next.to()).isEqualTo(awaitingStock(2, now.plus(STOCK_TIMEOUT), now, 7));
             assertThat(next.commands()).containsExactly(new ReserveStock(LINES));
-            assertThat(next.orderCommand()).isNull();
+            assertThat(next.orderCommand()).isEmpty();
         }
 
         @Test
@@ -112,8 +112,8 @@ class PlaceOrderSagaTest {
             assertThat(next.to().step()).isEqualTo(SagaStep.CANCELLED);
             assertThat(next.to().cancellationReason()).isEqualTo(CancellationReason.TIMED_OUT);
             assertThat(next.commands()).containsExactly(new ReleaseStock());
-            assertThat(next.orderCommand()).isEqualTo(new RejectOrder(ORDER, CancellationReason.TIMED_OUT, now));
-            assertThat(next.compensated()).isEqualTo(SagaStep.AWAITING_STOCK);
+            assertThat(next.orderCommand()).contains(new RejectOrder(ORDER, CancellationReason.TIMED_OUT, now));
+            assertThat(next.compensated()).contains(SagaStep.AWAITING_STOCK);
         }
 
         @Test
@@ -146,7 +146,7 @@ class PlaceOrderSagaTest {
             assertThat(next.to().paymentId()).isEqualTo(PAYMENT);
             assertThat(next.to().deadlineAt()).isNull();
             assertThat(next.commands()).isEmpty();
-            assertThat(next.orderCommand()).isEqualTo(new ConfirmOrder(ORDER, PAYMENT, now));
+            assertThat(next.orderCommand()).contains(new ConfirmOrder(ORDER, PAYMENT, now));
             assertThat(next.finishes()).isTrue();
         }
 
@@ -159,8 +159,8 @@ class PlaceOrderSagaTest {
             assertThat(next.to().step()).isEqualTo(SagaStep.CANCELLED);
             assertThat(next.to().cancellationReason()).isEqualTo(CancellationReason.PAYMENT_DECLINED);
             assertThat(next.commands()).containsExactly(new ReleaseStock());
-            assertThat(next.orderCommand()).isEqualTo(new RejectOrder(ORDER, CancellationReason.PAYMENT_DECLINED, now));
-            assertThat(next.compensated()).isEqualTo(SagaStep.AWAITING_PAYMENT);
+            assertThat(next.orderCommand()).contains(new RejectOrder(ORDER, CancellationReason.PAYMENT_DECLINED, now));
+            assertThat(next.compensated()).contains(SagaStep.AWAITING_PAYMENT);
         }
 
         @Test
@@ -186,8 +186,8 @@ class PlaceOrderSagaTest {
             assertThat(next.to().step()).isEqualTo(SagaStep.CANCELLED);
             assertThat(next.to().cancellationReason()).isEqualTo(CancellationReason.TIMED_OUT);
             assertThat(next.commands()).containsExactly(new ReleaseStock(), new RefundPayment(TOTAL));
-            assertThat(next.orderCommand()).isEqualTo(new RejectOrder(ORDER, CancellationReason.TIMED_OUT, now));
-            assertThat(next.compensated()).isEqualTo(SagaStep.AWAITING_PAYMENT);
+            assertThat(next.orderCommand()).contains(new RejectOrder(ORDER, CancellationReason.TIMED_OUT, now));
+            assertThat(next.compensated()).contains(SagaStep.AWAITING_PAYMENT);
         }
 
         @Test
@@ -216,8 +216,8 @@ class PlaceOrderSagaTest {
 
             assertThat(next.to().step()).isEqualTo(SagaStep.CANCELLED);
             assertThat(next.commands()).containsExactly(new RefundPayment(captured));
-            assertThat(next.orderCommand()).isNull();
-            assertThat(next.compensated()).isEqualTo(SagaStep.AWAITING_PAYMENT);
+            assertThat(next.orderCommand()).isEmpty();
+            assertThat(next.compensated()).contains(SagaStep.AWAITING_PAYMENT);
             assertThat(next.finishes()).isFalse();
         }
 
@@ -228,7 +228,7 @@ class PlaceOrderSagaTest {
             Transition next = saga.handle(cancelled, new StockReserved(), PLACED_AT.plusSeconds(90));
 
             assertThat(next.commands()).containsExactly(new ReleaseStock());
-            assertThat(next.orderCommand()).isNull();
+            assertThat(next.orderCommand()).isEmpty();
             assertThat(next.to().step()).isEqualTo(SagaStep.CANCELLED);
         }
 
