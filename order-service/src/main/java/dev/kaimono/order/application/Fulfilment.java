@@ -54,9 +54,9 @@ public class Fulfilment {
         try {
             orders.handle(command);
         } catch (OrderRuleViolationException | UnknownOrderException conflict) {
-            log.warn("Shipping reported {} for order {}, which cannot accept it: {}", command.getClass().getSimpleName(),
+            log.warn("Shipping reported {} for order {}, which cannot accept it: {}", command.name(),
                     command.orderId(), conflict.getMessage());
-            meters.counter("kaimono.orders.fulfilment.conflicts", "report", command.getClass().getSimpleName()).increment();
+            meters.counter("kaimono.orders.fulfilment.conflicts", "report", command.name()).increment();
         }
     }
 }

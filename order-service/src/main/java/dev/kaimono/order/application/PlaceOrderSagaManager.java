@@ -18,9 +18,9 @@ import dev.kaimono.order.domain.Order;
 import dev.kaimono.order.domain.OrderId;
 import dev.kaimono.order.domain.saga.PlaceOrderSaga;
 import dev.kaimono.order.domain.saga.PlaceOrderSagaState;
+import dev.kaimono.order.domain.saga.Compensation;
 import dev.kaimono.order.domain.saga.SagaCommand;
 import dev.kaimono.order.domain.saga.SagaInput;
-import dev.kaimono.order.domain.saga.SagaStep;
 import dev.kaimono.order.domain.saga.Transition;
 import dev.kaimono.runtime.AfterCommit;
 import io.micrometer.core.instrument.Counter;
@@ -66,8 +66,9 @@ public class PlaceOrderSagaManager {
                 .description("Late or duplicate replies a place-order saga ignored").register(meters);
         Gauge.builder("kaimono.saga.overdue", overdue, AtomicLong::get)
                 .description("Place-order sagas past their deadline at the last scan").register(meters);
-        compensations("stock");
-        compensations("payment");
+        for (Compensation what : Compensation.values()) {
+            compensations(what.tag());
+        }
     }
 
     /** Starts the saga of a just-placed order, in the transaction that placed it. */
@@ -133,12 +134,12 @@ public class PlaceOrderSagaManager {
         transition.orderCommand().ifPresent(orders::handle);
         log.info("Saga of order {}: {} --{}--> {} (attempt {}), sends {}", transition.to().orderId(),
                 transition.from().map(from -> from.step().name()).orElse("start"), transition.trigger(), transition.to().step(),
-                transition.to().attempts(), transition.commands().stream().map(c -> c.getClass().getSimpleName()).toList());
+                transition.to().attempts(), transition.commands().stream().map(SagaCommand::name).toList());
         AfterCommit.run(() -> count(transition));
     }
 
     private void count(Transition transition) {
-        transition.compensated().ifPresent(step -> compensations(step == SagaStep.AWAITING_STOCK ? "stock" : "payment").increment());
+        transition.compensated().ifPresent(what -> compensations(what.tag()).increment());
         if (transition.finishes()) {
             PlaceOrderSagaState end = transition.to();
             Timer.builder("kaimono.saga.duration").description("Time from placing an order to the end of its saga")

@@ -11,6 +11,21 @@ import java.util.UUID;
  */
 public sealed interface OrderCommand {
 
+    /**
+     * Its name in logs and in the saga's stored transition log ({@code place_order_saga_transition.order_command}).
+     * Written out, not taken from the class, so that renaming a record never changes what stored rows mean.
+     */
+    default String name() {
+        return switch (this) {
+            case PlaceOrder _ -> "PlaceOrder";
+            case ConfirmOrder _ -> "ConfirmOrder";
+            case RejectOrder _ -> "RejectOrder";
+            case CancelOrder _ -> "CancelOrder";
+            case RecordShipment _ -> "RecordShipment";
+            case RecordDelivery _ -> "RecordDelivery";
+        };
+    }
+
     OrderId orderId();
 
     Instant at();

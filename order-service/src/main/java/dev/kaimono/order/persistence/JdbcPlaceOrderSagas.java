@@ -20,6 +20,7 @@ import dev.kaimono.order.application.PlaceOrderSagas;
 import dev.kaimono.order.domain.CancellationReason;
 import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.Money;
+import dev.kaimono.order.domain.OrderCommand;
 import dev.kaimono.order.domain.OrderId;
 import dev.kaimono.order.domain.ProductId;
 import dev.kaimono.order.domain.saga.PlaceOrderSagaState;
@@ -115,8 +116,8 @@ class JdbcPlaceOrderSagas implements PlaceOrderSagas {
                 .param("from", transition.from().map(from -> from.step().name()).orElse(null))
                 .param("to", transition.to().step().name())
                 .param("trigger", transition.trigger())
-                .param("commands", String.join(",", transition.commands().stream().map(JdbcPlaceOrderSagas::commandName).toList()))
-                .param("orderCommand", transition.orderCommand().map(command -> command.getClass().getSimpleName()).orElse(null))
+                .param("commands", String.join(",", transition.commands().stream().map(SagaCommand::name).toList()))
+                .param("orderCommand", transition.orderCommand().map(OrderCommand::name).orElse(null))
                 .param("attempts", transition.to().attempts())
                 .param("at", timestamp(at))
                 .update();
@@ -168,10 +169,6 @@ class JdbcPlaceOrderSagas implements PlaceOrderSagas {
                 .param("laggingBefore", timestamp(laggingBefore))
                 .query((row, n) -> new SagaBacklog(row.getLong("in_flight"), row.getLong("lagging")))
                 .single();
-    }
-
-    private static String commandName(SagaCommand command) {
-        return command.getClass().getSimpleName();
     }
 
     private static PlaceOrderSagaState saga(ResultSet row) throws SQLException {

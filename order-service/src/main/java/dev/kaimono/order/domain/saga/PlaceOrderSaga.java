@@ -96,7 +96,7 @@ public final class PlaceOrderSaga {
             // A reservation the cancelled saga did not wait for: give it back (release is idempotent).
             case CANCELLED -> Transition.step(state, state.touched(now), input.name())
                     .sending(new ReleaseStock())
-                    .compensating(SagaStep.AWAITING_STOCK);
+                    .compensating(Compensation.STOCK);
             case AWAITING_PAYMENT, COMPLETED -> ignored(state, input);
         };
     }
@@ -116,7 +116,7 @@ public final class PlaceOrderSaga {
             // Captured after the saga gave up (a late reply to a timed-out step): give the money back.
             case CANCELLED -> Transition.step(state, state.touched(now), completed.name())
                     .sending(new RefundPayment(completed.amount()))
-                    .compensating(SagaStep.AWAITING_PAYMENT);
+                    .compensating(Compensation.PAYMENT);
             case AWAITING_STOCK, COMPLETED -> ignored(state, completed);
         };
     }
@@ -128,7 +128,7 @@ public final class PlaceOrderSaga {
         return Transition.step(state, state.cancelled(CancellationReason.PAYMENT_DECLINED, now), input.name())
                 .sending(new ReleaseStock())
                 .applying(new OrderCommand.RejectOrder(state.orderId(), CancellationReason.PAYMENT_DECLINED, now))
-                .compensating(SagaStep.AWAITING_PAYMENT);
+                .compensating(Compensation.PAYMENT);
     }
 
     private Transition deadlinePassed(PlaceOrderSagaState state, SagaInput input, Instant now) {
@@ -146,7 +146,7 @@ public final class PlaceOrderSaga {
                 .sending(new ReleaseStock());
         return (stock ? cancelled : cancelled.sending(new RefundPayment(state.amount())))
                 .applying(new OrderCommand.RejectOrder(state.orderId(), CancellationReason.TIMED_OUT, now))
-                .compensating(state.step());
+                .compensating(stock ? Compensation.STOCK : Compensation.PAYMENT);
     }
 
     /** The charge may start only while it can finish before this attempt's deadline, after which the saga moves on. */

@@ -11,6 +11,19 @@ import dev.kaimono.order.domain.Money;
 /** What the saga asks of another service. Each is idempotent per order, so it may be sent again. */
 public sealed interface SagaCommand {
 
+    /**
+     * Its name in logs and in the stored transition log ({@code place_order_saga_transition.commands}). Written out,
+     * not taken from the class, so that renaming a record never changes what stored rows mean.
+     */
+    default String name() {
+        return switch (this) {
+            case ReserveStock _ -> "ReserveStock";
+            case ReleaseStock _ -> "ReleaseStock";
+            case ProcessPayment _ -> "ProcessPayment";
+            case RefundPayment _ -> "RefundPayment";
+        };
+    }
+
     /** Hold every line, all or nothing. */
     record ReserveStock(List<StockLine> lines) implements SagaCommand {
 

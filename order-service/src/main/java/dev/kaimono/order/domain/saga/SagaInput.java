@@ -8,9 +8,18 @@ import dev.kaimono.order.domain.Money;
 /** What moves a place-order saga: a participant's reply, or its deadline passing. */
 public sealed interface SagaInput {
 
-    /** A name for logs and the saga's transition log. */
+    /**
+     * Its name in logs and in the stored transition log ({@code place_order_saga_transition.trigger}). Written out,
+     * not taken from the class, so that renaming a record never changes what stored rows mean.
+     */
     default String name() {
-        return getClass().getSimpleName();
+        return switch (this) {
+            case StockReserved _ -> "StockReserved";
+            case StockReservationFailed _ -> "StockReservationFailed";
+            case PaymentCompleted _ -> "PaymentCompleted";
+            case PaymentFailed _ -> "PaymentFailed";
+            case DeadlinePassed _ -> "DeadlinePassed";
+        };
     }
 
     /** Inventory holds every line of the order. */

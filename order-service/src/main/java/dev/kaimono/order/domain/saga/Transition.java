@@ -16,11 +16,11 @@ import dev.kaimono.order.domain.OrderCommand;
  * Transition.step(state, state.cancelled(TIMED_OUT, now), trigger)
  *         .sending(new ReleaseStock())
  *         .applying(new RejectOrder(orderId, TIMED_OUT, now))
- *         .compensating(SagaStep.AWAITING_STOCK);
+ *         .compensating(Compensation.STOCK);
  * }</pre>
  */
 public record Transition(Optional<PlaceOrderSagaState> from, PlaceOrderSagaState to, String trigger,
-        List<SagaCommand> commands, Optional<OrderCommand> orderCommand, Optional<SagaStep> compensated) {
+        List<SagaCommand> commands, Optional<OrderCommand> orderCommand, Optional<Compensation> compensated) {
 
     public Transition {
         Objects.requireNonNull(from, "from");
@@ -58,9 +58,9 @@ public record Transition(Optional<PlaceOrderSagaState> from, PlaceOrderSagaState
         return new Transition(from, to, trigger, commands, Optional.of(command), compensated);
     }
 
-    /** This transition, whose commands undo what the step did. */
-    public Transition compensating(SagaStep step) {
-        return new Transition(from, to, trigger, commands, orderCommand, Optional.of(step));
+    /** This transition, whose commands give back what an earlier step took. */
+    public Transition compensating(Compensation what) {
+        return new Transition(from, to, trigger, commands, orderCommand, Optional.of(what));
     }
 
     /** Whether the input changed nothing and asks for nothing (a duplicate or late reply). */

@@ -113,7 +113,7 @@ class PlaceOrderSagaTest {
             assertThat(next.to().cancellationReason()).isEqualTo(CancellationReason.TIMED_OUT);
             assertThat(next.commands()).containsExactly(new ReleaseStock());
             assertThat(next.orderCommand()).contains(new RejectOrder(ORDER, CancellationReason.TIMED_OUT, now));
-            assertThat(next.compensated()).contains(SagaStep.AWAITING_STOCK);
+            assertThat(next.compensated()).contains(Compensation.STOCK);
         }
 
         @Test
@@ -160,7 +160,7 @@ class PlaceOrderSagaTest {
             assertThat(next.to().cancellationReason()).isEqualTo(CancellationReason.PAYMENT_DECLINED);
             assertThat(next.commands()).containsExactly(new ReleaseStock());
             assertThat(next.orderCommand()).contains(new RejectOrder(ORDER, CancellationReason.PAYMENT_DECLINED, now));
-            assertThat(next.compensated()).contains(SagaStep.AWAITING_PAYMENT);
+            assertThat(next.compensated()).contains(Compensation.PAYMENT);
         }
 
         @Test
@@ -187,7 +187,7 @@ class PlaceOrderSagaTest {
             assertThat(next.to().cancellationReason()).isEqualTo(CancellationReason.TIMED_OUT);
             assertThat(next.commands()).containsExactly(new ReleaseStock(), new RefundPayment(TOTAL));
             assertThat(next.orderCommand()).contains(new RejectOrder(ORDER, CancellationReason.TIMED_OUT, now));
-            assertThat(next.compensated()).contains(SagaStep.AWAITING_PAYMENT);
+            assertThat(next.compensated()).contains(Compensation.PAYMENT);
         }
 
         @Test
@@ -217,7 +217,7 @@ class PlaceOrderSagaTest {
             assertThat(next.to().step()).isEqualTo(SagaStep.CANCELLED);
             assertThat(next.commands()).containsExactly(new RefundPayment(captured));
             assertThat(next.orderCommand()).isEmpty();
-            assertThat(next.compensated()).contains(SagaStep.AWAITING_PAYMENT);
+            assertThat(next.compensated()).contains(Compensation.PAYMENT);
             assertThat(next.finishes()).isFalse();
         }
 
