@@ -36,7 +36,8 @@ class ArchitectureTest {
             }
         });
         classes = new ClassFileImporter().importPaths(
-                java.util.stream.Stream.concat(outputs.stream(), java.util.stream.Stream.of(ROOT.resolve("shared-events/target/classes"))).toList());
+                java.util.stream.Stream.concat(outputs.stream(), java.util.stream.Stream.of(ROOT.resolve("shared-events/target/classes"),
+                        ROOT.resolve("service-runtime/target/classes"))).toList());
     }
 
     @TestFactory
@@ -61,9 +62,25 @@ class ArchitectureTest {
 
     @Test
     void contractsUseNoFrameworkTypes() {
+        noClasses().that().resideInAPackage("dev.kaimono.events")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.kaimono.events")
+                .check(classes);
+    }
+
+    /** shared-events holds the contracts (records, envelope, codec); the plumbing lives in service-runtime. */
+    @Test
+    void contractsKnowNoPlumbing() {
         noClasses().that().resideInAPackage("dev.kaimono.events..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.kaimono.events..")
-                .allowEmptyShould(true)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "com.rabbitmq..",
+                        "io.micrometer..", "dev.kaimono.messaging..", "dev.kaimono.runtime..")
+                .check(classes);
+    }
+
+    @Test
+    void theRuntimeUsesNoServiceCode() {
+        noClasses().that().resideInAnyPackage("dev.kaimono.messaging..", "dev.kaimono.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage(SERVICES.stream()
+                        .map(service -> "dev.kaimono." + service + "..").toArray(String[]::new))
                 .check(classes);
     }
 

@@ -26,12 +26,12 @@ import dev.kaimono.events.ShortLine;
 import dev.kaimono.events.StockReleased;
 import dev.kaimono.events.StockReservationFailed;
 import dev.kaimono.events.StockReserved;
+import dev.kaimono.events.wire.EventEnvelope;
 import dev.kaimono.inventory.application.Availability;
 import dev.kaimono.inventory.domain.OrderId;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.inventory.domain.Reservation.Status;
 import dev.kaimono.messaging.DeadLetters;
-import dev.kaimono.messaging.EventEnvelope;
 
 /**
  * The saga's commands and the events inventory reacts to, end to end over RabbitMQ: sent as their

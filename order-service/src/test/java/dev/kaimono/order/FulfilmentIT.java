@@ -17,8 +17,8 @@ import dev.kaimono.events.OrderDelivered;
 import dev.kaimono.events.OrderShipped;
 import dev.kaimono.events.ShipmentDelivered;
 import dev.kaimono.events.ShipmentDispatched;
+import dev.kaimono.events.wire.EventEnvelope;
 import dev.kaimono.messaging.DeadLetters;
-import dev.kaimono.messaging.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -15,8 +15,8 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 
 import dev.kaimono.events.MessageType;
-import dev.kaimono.messaging.EventEnvelope;
-import dev.kaimono.messaging.MessageCodec;
+import dev.kaimono.events.wire.EventEnvelope;
+import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.messaging.Topology;
 
 /**

@@ -9,8 +9,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import dev.kaimono.events.MessageType;
 import dev.kaimono.events.MessageTypes;
-import dev.kaimono.messaging.EventEnvelope;
-import dev.kaimono.messaging.MessageCodec;
+import dev.kaimono.events.wire.EventEnvelope;
+import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.messaging.Topology;
 
 /** Sends commands and events to payment-service the way order-service does: enveloped, on the topic exchanges. */

@@ -29,16 +29,16 @@ import dev.kaimono.events.PaymentFailed;
 import dev.kaimono.events.PaymentRefunded;
 import dev.kaimono.events.ProcessPayment;
 import dev.kaimono.events.RefundPayment;
+import dev.kaimono.events.wire.EventEnvelope;
 import dev.kaimono.messaging.DeadLetters;
-import dev.kaimono.messaging.EventEnvelope;
 import dev.kaimono.payment.application.ChargeOrder;
 import dev.kaimono.payment.application.PaymentCharging;
 import dev.kaimono.payment.domain.CustomerId;
 import dev.kaimono.payment.domain.OrderId;
 import dev.kaimono.payment.domain.Payment;
 import dev.kaimono.payment.domain.PaymentId;
-import dev.kaimono.payment.domain.Payments;
 import dev.kaimono.payment.domain.PaymentProvider;
+import dev.kaimono.payment.domain.Payments;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Payments driven over RabbitMQ as the place-order saga drives them, against real PostgreSQL and RabbitMQ. */

@@ -9,7 +9,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.kaimono.events.PaymentFailed;
 import dev.kaimono.events.ProcessPayment;
-import dev.kaimono.messaging.EventEnvelope;
+import dev.kaimono.events.wire.EventEnvelope;
 import dev.kaimono.payment.domain.OrderId;
 
 /** A provider that never answers: the charge fails after its retries, so the saga can compensate. */

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.kaimono.messaging.MessageCodec;
+import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.testsupport.TestJwks;
 import dev.kaimono.testsupport.WithInfrastructure;
 

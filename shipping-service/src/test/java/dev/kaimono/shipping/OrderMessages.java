@@ -11,8 +11,8 @@ import dev.kaimono.events.OrderCancelled;
 import dev.kaimono.events.OrderConfirmed;
 import dev.kaimono.events.PricedLine;
 import dev.kaimono.events.ShippingAddress;
-import dev.kaimono.messaging.EventEnvelope;
-import dev.kaimono.messaging.MessageCodec;
+import dev.kaimono.events.wire.EventEnvelope;
+import dev.kaimono.events.wire.MessageCodec;
 
 /** What order-service would send shipping-service, as envelopes ready for the broker. */
 final class OrderMessages {

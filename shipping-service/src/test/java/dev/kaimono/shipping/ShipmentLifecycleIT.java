@@ -18,7 +18,7 @@ import dev.kaimono.events.ShipmentArranged;
 import dev.kaimono.events.ShipmentCancelled;
 import dev.kaimono.events.ShipmentDelivered;
 import dev.kaimono.events.ShipmentDispatched;
-import dev.kaimono.messaging.EventEnvelope;
+import dev.kaimono.events.wire.EventEnvelope;
 
 /**
  * shipping-service end to end against real PostgreSQL and RabbitMQ: order events in through the broker,

@@ -17,8 +17,8 @@ import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import dev.kaimono.events.MessageType;
-import dev.kaimono.messaging.EventEnvelope;
-import dev.kaimono.messaging.MessageCodec;
+import dev.kaimono.events.wire.EventEnvelope;
+import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.messaging.Topology;
 
 /**

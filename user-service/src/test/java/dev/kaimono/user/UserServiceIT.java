@@ -33,8 +33,8 @@ import com.nimbusds.jwt.SignedJWT;
 
 import dev.kaimono.events.UserProfileUpdated;
 import dev.kaimono.events.UserRegistered;
-import dev.kaimono.messaging.EventEnvelope;
-import dev.kaimono.messaging.MessageCodec;
+import dev.kaimono.events.wire.EventEnvelope;
+import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.messaging.Topology;
 import dev.kaimono.testsupport.TestTokens;
 import dev.kaimono.testsupport.WithInfrastructure;

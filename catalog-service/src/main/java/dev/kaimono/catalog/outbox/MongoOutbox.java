@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import dev.kaimono.events.MessageType;
-import dev.kaimono.messaging.EventEnvelope;
-import dev.kaimono.messaging.MessageCodec;
+import dev.kaimono.events.wire.EventEnvelope;
+import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.messaging.MessageContext;
 import dev.kaimono.messaging.Topology;
 import dev.kaimono.messaging.TraceContextHeaders;

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import dev.kaimono.messaging.MessageCodec;
+import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.messaging.MessagingProperties;
 import dev.kaimono.messaging.RelayOwner;
 import dev.kaimono.messaging.TraceContextHeaders;

@@ -42,7 +42,7 @@ public record ServiceConfiguration(String name, int httpPort, int managementPort
         try {
             Set<String> placeholders = new TreeSet<>(placeholders(Files.readString(applicationYml)));
             placeholders.addAll(placeholders(Files.readString(
-                    root.resolve("shared-events/src/main/resources/kaimono/service-defaults.properties"))));
+                    root.resolve("service-runtime/src/main/resources/kaimono/service-defaults.properties"))));
             return new ServiceConfiguration(service, port(application, "server"), port(application, "management", "server"),
                     placeholders, bootProperties(root.resolve(service + "/target/" + service + ".jar")));
         } catch (IOException e) {

@@ -7,11 +7,11 @@ import java.util.function.Supplier;
 import dev.kaimono.events.OrderLine;
 import dev.kaimono.events.PricedLine;
 import dev.kaimono.events.ShortLine;
+import dev.kaimono.events.wire.MalformedMessageException;
 import dev.kaimono.inventory.domain.OrderId;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.inventory.domain.ReservationLine;
 import dev.kaimono.inventory.domain.Shortage;
-import dev.kaimono.messaging.MalformedMessageException;
 
 /**
  * Translation between the contracts of {@code shared-events} and the domain. A message whose content

@@ -3,7 +3,7 @@ package dev.kaimono.payment.messaging;
 import java.util.Currency;
 
 import dev.kaimono.events.ProcessPayment;
-import dev.kaimono.messaging.MalformedMessageException;
+import dev.kaimono.events.wire.MalformedMessageException;
 import dev.kaimono.payment.application.ChargeOrder;
 import dev.kaimono.payment.domain.CustomerId;
 import dev.kaimono.payment.domain.Money;

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.kaimono.events.OrderCancelled;
 import dev.kaimono.events.ProcessPayment;
 import dev.kaimono.events.RefundPayment;
-import dev.kaimono.messaging.MalformedMessageException;
+import dev.kaimono.events.wire.MalformedMessageException;
 import dev.kaimono.messaging.MessageHandlers;
 import dev.kaimono.payment.application.PaymentCharging;
 import dev.kaimono.payment.application.PaymentProperties;

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.kaimono.events.ProcessPayment;
-import dev.kaimono.messaging.EventEnvelope;
+import dev.kaimono.events.wire.EventEnvelope;
 
 /**
  * Says once, as an error, when order-service's saga gives a charge no more time than payment-service needs to finish

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.kaimono.events.OrderCancelled;
 import dev.kaimono.events.OrderConfirmed;
 import dev.kaimono.events.ShippingAddress;
-import dev.kaimono.messaging.MalformedMessageException;
+import dev.kaimono.events.wire.MalformedMessageException;
 import dev.kaimono.messaging.MessageHandlers;
 import dev.kaimono.shipping.application.OrderFulfilment;
 import dev.kaimono.shipping.domain.Address;

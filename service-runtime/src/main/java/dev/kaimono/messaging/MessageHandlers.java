@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.kaimono.events.MessageType;
+import dev.kaimono.events.wire.EventEnvelope;
+import dev.kaimono.events.wire.MessageCodec;
 
 /**
  * What one consumer queue of a service handles. Declare one as a bean per queue, e.g.

@@ -8,6 +8,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
+import dev.kaimono.events.wire.EventEnvelope;
+import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.runtime.StoreOutages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package dev.kaimono.messaging;
+package dev.kaimono.events.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.kaimono.messaging;
+package dev.kaimono.events.wire;
 
 import tools.jackson.databind.node.ObjectNode;
 

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.runtime.PeriodicWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,9 +42,9 @@ public class JdbcMessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "kaimono.messaging.relay.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, MessageCodec codec, MessagingProperties properties,
+    OutboxRelay outboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, MessagingProperties properties,
             Environment environment, ObjectProvider<MeterRegistry> meters) {
-        return new OutboxRelay(jdbc, rabbit, codec, properties.relay(), RelayOwner.of(environment), Clock.systemUTC(),
+        return new OutboxRelay(jdbc, rabbit, properties.relay(), RelayOwner.of(environment), Clock.systemUTC(),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

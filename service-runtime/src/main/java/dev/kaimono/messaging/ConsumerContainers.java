@@ -15,6 +15,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.kaimono.events.wire.MalformedMessageException;
+import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.runtime.StoreOutages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package dev.kaimono.messaging;
+package dev.kaimono.events.wire;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -42,16 +42,6 @@ public final class MessageCodec {
         } catch (RuntimeException e) {
             throw new MalformedMessageException("Not a Kaimono envelope: " + e.getMessage(), e);
         }
-    }
-
-    /** AMQP headers stored with an outbox row, as a JSON object of strings. */
-    String headersToJson(java.util.Map<String, String> headers) {
-        return json.writeValueAsString(headers);
-    }
-
-    java.util.Map<String, String> headersFromJson(String headers) {
-        return json.readValue(headers, new tools.jackson.core.type.TypeReference<java.util.Map<String, String>>() {
-        });
     }
 
     public JsonNode toData(Object payload) {

@@ -18,12 +18,13 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import dev.kaimono.events.ProductDiscontinued;
 import dev.kaimono.events.UserProfileUpdated;
+import dev.kaimono.events.UserRegistered;
+import dev.kaimono.events.wire.EventEnvelope;
+import dev.kaimono.testsupport.Infrastructure;
+import dev.kaimono.testsupport.TcpProxy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import dev.kaimono.events.UserRegistered;
-import dev.kaimono.testsupport.Infrastructure;
-import dev.kaimono.testsupport.TcpProxy;
 
 /**
  * A minimal service for the plumbing tests: it consumes {@code user.*} events from its queue and

@@ -26,17 +26,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class OutboxRelay implements SmartLifecycle {
 
     private final JdbcClient jdbc;
-    private final MessageCodec codec;
     private final OutboxPublisher publisher;
     private final RelayLease lease;
     private final MessagingProperties.Relay settings;
     private final Clock clock;
     private final PeriodicWorker worker;
 
-    OutboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, MessageCodec codec, MessagingProperties.Relay settings,
+    OutboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, MessagingProperties.Relay settings,
             String owner, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.codec = codec;
         this.settings = settings;
         this.clock = clock;
         this.publisher = new OutboxPublisher(rabbit, settings.confirmTimeout(), clock, meters);
@@ -98,7 +96,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private OutboxPublisher.Outgoing outgoing(Pending event) {
         return new OutboxPublisher.Outgoing(event.eventId().toString(), event.eventType(), event.exchange(),
-                event.routingKey(), event.body(), codec.headersFromJson(event.headers()), event.createdAt());
+                event.routingKey(), event.body(), StoredHeaders.fromJson(event.headers()), event.createdAt());
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.kaimono.events.MessageType;
+import dev.kaimono.events.wire.EventEnvelope;
+import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.runtime.AfterCommit;
 
 /**
@@ -60,7 +62,7 @@ public class Outbox {
                 .param("routingKey", type.name())
                 .param("aggregateId", aggregateId)
                 .param("body", new String(codec.encode(envelope), java.nio.charset.StandardCharsets.UTF_8))
-                .param("headers", codec.headersToJson(traceContext.current()))
+                .param("headers", StoredHeaders.toJson(traceContext.current()))
                 .param("createdAt", Timestamp.from(now))
                 .update();
         AfterCommit.run(afterCommit);

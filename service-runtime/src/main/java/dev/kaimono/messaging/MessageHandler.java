@@ -1,5 +1,7 @@
 package dev.kaimono.messaging;
 
+import dev.kaimono.events.wire.EventEnvelope;
+
 /** Applies one message to a service's state; runs in the transaction that also records it in the inbox. */
 @FunctionalInterface
 public interface MessageHandler<T> {

@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kaimono.events.UserRegistered;
+import dev.kaimono.events.wire.EventEnvelope;
 import dev.kaimono.testsupport.WithInfrastructure;
 
 /**

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
+import dev.kaimono.events.wire.EventEnvelope;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 class MessageContextTest {

@@ -1,4 +1,4 @@
-package dev.kaimono.messaging;
+package dev.kaimono.events.wire;
 
 /** A message that can never be handled, however often it is retried; it goes to the dead-letter queue at once. */
 public class MalformedMessageException extends RuntimeException {

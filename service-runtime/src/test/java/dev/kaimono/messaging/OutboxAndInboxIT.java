@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.kaimono.events.ProductDiscontinued;
 import dev.kaimono.events.UserProfileUpdated;
 import dev.kaimono.events.UserRegistered;
+import dev.kaimono.events.wire.EventEnvelope;
+import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.testsupport.WithInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
@@ -279,7 +281,7 @@ class OutboxAndInboxIT {
 
     @Test
     void twoRelaysOnOneDatabaseNeverPublishTheSameEventTwice() throws Exception {
-        OutboxRelay secondInstance = new OutboxRelay(jdbc, rabbit, codec,
+        OutboxRelay secondInstance = new OutboxRelay(jdbc, rabbit,
                 new MessagingProperties.Relay(true, 5, Duration.ofMillis(10), Duration.ofSeconds(5), Duration.ofMillis(50),
                         Duration.ofHours(1), Duration.ofSeconds(30)), "second-instance", java.time.Clock.systemUTC(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());

@@ -1,4 +1,4 @@
-package dev.kaimono.messaging;
+package dev.kaimono.events.wire;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
 
+import dev.kaimono.events.wire.EventEnvelope;
+
 /**
  * The message being handled on this thread, so that messages written while handling it inherit its
  * correlation id and name it as their cause. Its correlation id is in the logging MDC meanwhile, under
