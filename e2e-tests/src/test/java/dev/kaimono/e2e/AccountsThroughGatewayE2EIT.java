@@ -17,11 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 import com.nimbusds.jose.jwk.RSAKey;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.kaimono.events.UserRegistered;
+import dev.kaimono.load.faults.BrokerConnections;
+import dev.kaimono.testsupport.BrokerProbe;
 import dev.kaimono.testsupport.TestTokens;
 
 /**
@@ -33,6 +38,8 @@ import dev.kaimono.testsupport.TestTokens;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountsThroughGatewayE2EIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String PASSWORD = "correct-horse-42";
 
@@ -75,11 +82,15 @@ class AccountsThroughGatewayE2EIT {
     @Test
     @Order(2)
     void registrationPublishesUserRegisteredWithTheEnvelopeOnTheEventsExchange() throws Exception {
-        try (BrokerProbe probe = BrokerProbe.bind(platform, "kaimono.events", "user.registered")) {
+        CachingConnectionFactory broker = new CachingConnectionFactory(BrokerConnections.to(platform.virtualHost()));
+        try (BrokerProbe probe = BrokerProbe.on(broker).named("e2e").of(UserRegistered.TYPE).open()) {
             String email = uniqueEmail();
             String userId = register(email, "Eve").body().get("id").asString();
 
-            JsonNode envelope = probe.awaitMessage(message -> message.path("aggregateId").asString().equals(userId));
+            // The envelope as it travels, field by field: what any consumer, in any language, reads.
+            byte[] body = probe.awaitAtLeast(1, UserRegistered.TYPE, BrokerProbe.about(UUID.fromString(userId))).getFirst()
+                    .message().getBody();
+            JsonNode envelope = JSON.readTree(body);
 
             assertThat(envelope.get("eventType").asString()).isEqualTo("user.registered");
             assertThat(envelope.get("eventVersion").asInt()).isEqualTo(1);
@@ -90,6 +101,8 @@ class AccountsThroughGatewayE2EIT {
             assertThat(envelope.has("causationId")).isTrue();
             assertThat(envelope.get("data").get("email").asString()).isEqualTo(email);
             assertThat(envelope.get("data").get("userId").asString()).isEqualTo(userId);
+        } finally {
+            broker.destroy();
         }
     }
 

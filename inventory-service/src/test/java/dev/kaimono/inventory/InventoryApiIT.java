@@ -20,6 +20,7 @@ import dev.kaimono.events.ProductOutOfStock;
 import dev.kaimono.events.StockReplenished;
 import dev.kaimono.inventory.domain.OrderId;
 import dev.kaimono.inventory.domain.ProductId;
+import dev.kaimono.testsupport.BrokerProbe;
 import dev.kaimono.testsupport.TestJwks;
 
 /** {@code /api/inventory} over HTTP: who may read and change stock, what they get, and the errors. */
@@ -106,7 +107,7 @@ class InventoryApiIT extends InventoryIntegrationTest {
     @Test
     void anAdministratorStocksAProductInventoryHadNotHeardOfAndStockReplenishedIsPublished() {
         UUID product = UUID.randomUUID();
-        try (Broker.Probe probe = broker.probe(StockReplenished.TYPE)) {
+        try (BrokerProbe probe = broker.probe(StockReplenished.TYPE)) {
 
             Map<String, Object> body = putStock(product, Map.of("onHand", 12), admin).exchange()
                     .expectStatus().isOk()
@@ -114,7 +115,7 @@ class InventoryApiIT extends InventoryIntegrationTest {
 
             assertThat(body).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "productId", product.toString(), "onHand", 12, "reserved", 0, "available", 12));
-            Broker.Received<StockReplenished> published = probe.next(StockReplenished.TYPE, event -> event.productId().equals(product));
+            BrokerProbe.Received<StockReplenished> published = probe.next(StockReplenished.TYPE, event -> event.productId().equals(product));
             assertThat(published.payload()).isEqualTo(new StockReplenished(product, 12, 12));
             assertThat(published.envelope().aggregateId()).isEqualTo(product.toString());
             assertThat(published.envelope().source()).isEqualTo("inventory-service");
@@ -180,7 +181,7 @@ class InventoryApiIT extends InventoryIntegrationTest {
 
     @Test
     void replenishingAddsToTheStockOnHand() {
-        try (Broker.Probe probe = broker.probe(StockReplenished.TYPE)) {
+        try (BrokerProbe probe = broker.probe(StockReplenished.TYPE)) {
             ProductId product = stocked(5);
 
             http.post().uri("/api/inventory/{id}/replenish", product.value()).header("Authorization", admin)
@@ -220,7 +221,7 @@ class InventoryApiIT extends InventoryIntegrationTest {
         ProductId product = stocked(5);
         OrderId order = anOrder();
         reservationService.reserve(order, oneOf(product, 2));
-        try (Broker.Probe probe = broker.probe(ProductOutOfStock.TYPE)) {
+        try (BrokerProbe probe = broker.probe(ProductOutOfStock.TYPE)) {
 
             putStock(product.value(), Map.of("onHand", 2), admin).exchange()
                     .expectStatus().isOk()

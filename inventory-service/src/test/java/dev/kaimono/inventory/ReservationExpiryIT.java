@@ -26,6 +26,7 @@ import dev.kaimono.inventory.application.ReservationExpiry;
 import dev.kaimono.inventory.domain.OrderId;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.inventory.domain.Reservation.Status;
+import dev.kaimono.testsupport.BrokerProbe;
 import dev.kaimono.testsupport.MovableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -60,18 +61,18 @@ class ReservationExpiryIT extends InventoryIntegrationTest {
         reservationService.confirm(confirmed, oneOf(product, 1));
         reservationService.reserve(forgotten, oneOf(product, 2));
         double expiredBefore = expired();
-        try (Broker.Probe probe = broker.probe(StockReleased.TYPE)) {
+        try (BrokerProbe probe = broker.probe(StockReleased.TYPE)) {
 
             clock.advance(TTL.minusSeconds(1));
             assertThat(expiry.expireDue()).isZero();
             clock.advance(Duration.ofSeconds(1));
 
-            await().atMost(Broker.PATIENCE).until(() -> statusOf(forgotten) == Status.EXPIRED);
+            await().atMost(BrokerProbe.PATIENCE).until(() -> statusOf(forgotten) == Status.EXPIRED);
             assertThat(probe.next(StockReleased.TYPE, event -> event.orderId().equals(forgotten.value())).payload().lines())
                     .containsExactly(Messages.orderLine(product, 2));
             assertThat(availabilityOf(product)).isEqualTo(new Availability(product.value(), 2, 0, 2));
             assertThat(statusOf(confirmed)).isEqualTo(Status.DEDUCTED);
-            await().atMost(Broker.PATIENCE).until(() -> expired() == expiredBefore + 1);
+            await().atMost(BrokerProbe.PATIENCE).until(() -> expired() == expiredBefore + 1);
         }
     }
 
@@ -98,13 +99,13 @@ class ReservationExpiryIT extends InventoryIntegrationTest {
             sweepers.shutdownNow();
         }
 
-        await().atMost(Broker.PATIENCE).until(() -> orders.stream().allMatch(order -> statusOf(order) == Status.EXPIRED));
+        await().atMost(BrokerProbe.PATIENCE).until(() -> orders.stream().allMatch(order -> statusOf(order) == Status.EXPIRED));
         assertThat(availabilityOf(product)).isEqualTo(new Availability(product.value(), 200, 0, 200));
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM outbox_event WHERE event_type = 'inventory.stock-released' AND aggregate_id IN (:orders)""")
                 .param("orders", orders.stream().map(OrderId::toString).toList()).query(Long.class).single())
                 .isEqualTo(orders.size());
-        await().atMost(Broker.PATIENCE).untilAsserted(() -> assertThat(expired() - expiredBefore).isEqualTo(orders.size()));
+        await().atMost(BrokerProbe.PATIENCE).untilAsserted(() -> assertThat(expired() - expiredBefore).isEqualTo(orders.size()));
     }
 
     private double expired() {

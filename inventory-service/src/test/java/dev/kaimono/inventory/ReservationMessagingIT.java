@@ -32,6 +32,7 @@ import dev.kaimono.inventory.domain.OrderId;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.inventory.domain.Reservation.Status;
 import dev.kaimono.messaging.DeadLetters;
+import dev.kaimono.testsupport.BrokerProbe;
 
 /**
  * The saga's commands and the events inventory reacts to, end to end over RabbitMQ: sent as their
@@ -46,11 +47,11 @@ class ReservationMessagingIT extends InventoryIntegrationTest {
     void reserveStockIsAnsweredWithStockReservedInTheSameFlow() {
         ProductId product = stocked(5);
         OrderId order = anOrder();
-        try (Broker.Probe probe = broker.probe(StockReserved.TYPE, StockReservationFailed.TYPE)) {
+        try (BrokerProbe probe = broker.probe(StockReserved.TYPE, StockReservationFailed.TYPE)) {
 
             EventEnvelope command = broker.send(ReserveStock.TYPE, order.value(), reserveStock(order, orderLine(product, 2)));
 
-            Broker.Received<StockReserved> reply = probe.next(StockReserved.TYPE, reserved -> reserved.orderId().equals(order.value()));
+            BrokerProbe.Received<StockReserved> reply = probe.next(StockReserved.TYPE, reserved -> reserved.orderId().equals(order.value()));
             assertThat(reply.payload().lines()).containsExactly(orderLine(product, 2));
             assertThat(reply.envelope().correlationId()).isEqualTo(command.correlationId());
             assertThat(reply.envelope().causationId()).isEqualTo(command.eventId());
@@ -66,7 +67,7 @@ class ReservationMessagingIT extends InventoryIntegrationTest {
         ProductId cups = stocked(1);
         ProductId unknown = new ProductId(UUID.randomUUID());
         OrderId order = anOrder();
-        try (Broker.Probe probe = broker.probe(StockReserved.TYPE, StockReservationFailed.TYPE)) {
+        try (BrokerProbe probe = broker.probe(StockReserved.TYPE, StockReservationFailed.TYPE)) {
 
             broker.send(ReserveStock.TYPE, order.value(),
                     reserveStock(order, orderLine(tea, 2), orderLine(cups, 3), orderLine(unknown, 1)));
@@ -85,7 +86,7 @@ class ReservationMessagingIT extends InventoryIntegrationTest {
         ProductId product = stocked(5);
         OrderId order = anOrder();
         ReserveStock command = reserveStock(order, orderLine(product, 2));
-        try (Broker.Probe probe = broker.probe(StockReserved.TYPE)) {
+        try (BrokerProbe probe = broker.probe(StockReserved.TYPE)) {
 
             broker.send(ReserveStock.TYPE, order.value(), command);
             StockReserved first = probe.next(StockReserved.TYPE, reserved -> reserved.orderId().equals(order.value())).payload();
@@ -103,7 +104,7 @@ class ReservationMessagingIT extends InventoryIntegrationTest {
         ProductId product = stocked(1);
         OrderId order = anOrder();
         ReserveStock command = reserveStock(order, orderLine(product, 3));
-        try (Broker.Probe probe = broker.probe(StockReservationFailed.TYPE)) {
+        try (BrokerProbe probe = broker.probe(StockReservationFailed.TYPE)) {
 
             broker.send(ReserveStock.TYPE, order.value(), command);
             StockReservationFailed first = probe.next(StockReservationFailed.TYPE, failed -> failed.orderId().equals(order.value()))
@@ -123,7 +124,7 @@ class ReservationMessagingIT extends InventoryIntegrationTest {
     void releaseStockGivesTheUnitsBackAndASecondReleaseChangesNothing() {
         ProductId product = stocked(5);
         OrderId order = anOrder();
-        try (Broker.Probe probe = broker.probe(StockReserved.TYPE, StockReleased.TYPE)) {
+        try (BrokerProbe probe = broker.probe(StockReserved.TYPE, StockReleased.TYPE)) {
             broker.send(ReserveStock.TYPE, order.value(), reserveStock(order, orderLine(product, 2)));
             probe.next(StockReserved.TYPE, reserved -> reserved.orderId().equals(order.value()));
 
@@ -145,7 +146,7 @@ class ReservationMessagingIT extends InventoryIntegrationTest {
     void aReleaseBeforeTheReservationPublishesNothingAndTheLateReservationHoldsNothing() {
         ProductId product = stocked(5);
         OrderId order = anOrder();
-        try (Broker.Probe probe = broker.probe(StockReleased.TYPE)) {
+        try (BrokerProbe probe = broker.probe(StockReleased.TYPE)) {
 
             EventEnvelope release = broker.send(ReleaseStock.TYPE, order.value(), releaseStock(order));
             awaitApplied("inventory-service.commands", release);
@@ -165,7 +166,7 @@ class ReservationMessagingIT extends InventoryIntegrationTest {
 
         broker.send(ProductAdded.TYPE, product.value(), productAdded(product));
 
-        await().atMost(Broker.PATIENCE).untilAsserted(() ->
+        await().atMost(BrokerProbe.PATIENCE).untilAsserted(() ->
                 assertThat(availability.of(List.of(product))).containsExactly(new Availability(product.value(), 0, 0, 0)));
     }
 
@@ -187,7 +188,7 @@ class ReservationMessagingIT extends InventoryIntegrationTest {
 
         broker.send(OrderConfirmed.TYPE, order.value(), orderConfirmed(order, orderLine(product, 2)));
 
-        await().atMost(Broker.PATIENCE).until(() -> statusOf(order) == Status.DEDUCTED);
+        await().atMost(BrokerProbe.PATIENCE).until(() -> statusOf(order) == Status.DEDUCTED);
         assertThat(availabilityOf(product)).isEqualTo(new Availability(product.value(), 3, 0, 3));
     }
 
@@ -197,7 +198,7 @@ class ReservationMessagingIT extends InventoryIntegrationTest {
         OrderId order = anOrder();
         reservationService.reserve(order, oneOf(product, 2));
         reservationService.confirm(order, oneOf(product, 2));
-        try (Broker.Probe probe = broker.probe(StockReleased.TYPE)) {
+        try (BrokerProbe probe = broker.probe(StockReleased.TYPE)) {
 
             broker.send(OrderCancelled.TYPE, order.value(), orderCancelled(order, true));
 
@@ -213,7 +214,7 @@ class ReservationMessagingIT extends InventoryIntegrationTest {
         ProductId product = stocked(5);
         OrderId order = anOrder();
         reservationService.reserve(order, oneOf(product, 4));
-        try (Broker.Probe probe = broker.probe(StockReleased.TYPE)) {
+        try (BrokerProbe probe = broker.probe(StockReleased.TYPE)) {
 
             broker.send(OrderCancelled.TYPE, order.value(), orderCancelled(order, false));
 
@@ -228,7 +229,7 @@ class ReservationMessagingIT extends InventoryIntegrationTest {
     void reservingTheLastUnitsAnnouncesTheProductIsOutOfStock() {
         ProductId product = stocked(2);
         OrderId order = anOrder();
-        try (Broker.Probe probe = broker.probe(ProductOutOfStock.TYPE)) {
+        try (BrokerProbe probe = broker.probe(ProductOutOfStock.TYPE)) {
 
             broker.send(ReserveStock.TYPE, order.value(), reserveStock(order, orderLine(product, 2)));
 
@@ -246,7 +247,7 @@ class ReservationMessagingIT extends InventoryIntegrationTest {
         EventEnvelope malformed = broker.send(ReserveStock.TYPE, order.value(),
                 new ReserveStock(order.value(), List.of(new OrderLine(product.value(), 0))));
 
-        await().atMost(Broker.PATIENCE).until(() -> deadLetters.list("inventory-service.commands", 100).stream()
+        await().atMost(BrokerProbe.PATIENCE).until(() -> deadLetters.list("inventory-service.commands", 100).stream()
                 .anyMatch(letter -> letter.messageId().equals(malformed.eventId().toString())));
         assertThat(deadLetters.list("inventory-service.commands", 100))
                 .filteredOn(letter -> letter.messageId().equals(malformed.eventId().toString()))
@@ -257,7 +258,7 @@ class ReservationMessagingIT extends InventoryIntegrationTest {
     }
 
     private void awaitApplied(String queue, EventEnvelope message) {
-        await().atMost(Broker.PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM inbox_event WHERE consumer = :queue AND event_id = :id")
+        await().atMost(BrokerProbe.PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM inbox_event WHERE consumer = :queue AND event_id = :id")
                 .param("queue", queue).param("id", message.eventId()).query(Long.class).single() == 1);
     }
 

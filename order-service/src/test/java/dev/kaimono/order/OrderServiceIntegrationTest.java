@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -31,6 +30,7 @@ import dev.kaimono.events.StockReserved;
 import dev.kaimono.events.wire.EventEnvelope;
 import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.messaging.Topology;
+import dev.kaimono.testsupport.BrokerProbe;
 import dev.kaimono.testsupport.TestJwks;
 import dev.kaimono.testsupport.WithInfrastructure;
 
@@ -51,7 +51,7 @@ abstract class OrderServiceIntegrationTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final StubCatalog CATALOG = StubCatalog.shared();
-    private static final Map<String, MessageProbe> PROBES = new ConcurrentHashMap<>();
+    private static final Map<String, BrokerProbe> PROBES = new ConcurrentHashMap<>();
 
     @DynamicPropertySource
     static void collaborators(DynamicPropertyRegistry registry) {
@@ -78,9 +78,6 @@ abstract class OrderServiceIntegrationTest {
     ConnectionFactory connectionFactory;
 
     @Autowired
-    AmqpAdmin amqpAdmin;
-
-    @Autowired
     Environment environment;
 
     /** The probe listens before the test sends anything, so it misses nothing. */
@@ -98,9 +95,14 @@ abstract class OrderServiceIntegrationTest {
     }
 
     /** The probe of this context's virtual host, created on first use. */
-    MessageProbe probe() {
+    BrokerProbe probe() {
         return PROBES.computeIfAbsent(environment.getRequiredProperty("spring.rabbitmq.virtual-host"),
-                vhost -> new MessageProbe(connectionFactory, amqpAdmin, codec));
+                vhost -> whatOrderServiceSends(connectionFactory));
+    }
+
+    /** Every command order-service sends and every {@code order.*} event, as another service would receive them. */
+    static BrokerProbe whatOrderServiceSends(ConnectionFactory connectionFactory) {
+        return BrokerProbe.on(connectionFactory).named("order-it").commands("#").events("order.*").open();
     }
 
     /** Publishes an event as its producer would (a fresh event id each time). */

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,6 +33,7 @@ import dev.kaimono.events.StockReserved;
 import dev.kaimono.events.wire.EventEnvelope;
 import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.messaging.Topology;
+import dev.kaimono.testsupport.BrokerProbe;
 import dev.kaimono.testsupport.Infrastructure;
 import dev.kaimono.testsupport.TestJwks;
 
@@ -52,7 +52,7 @@ class SagaRestartIT {
     private final MessageCodec codec = new MessageCodec(List.of());
     private CachingConnectionFactory broker;
     private RabbitTemplate rabbit;
-    private MessageProbe probe;
+    private BrokerProbe probe;
     private ConfigurableApplicationContext instance;
 
     @BeforeEach
@@ -72,7 +72,7 @@ class SagaRestartIT {
         broker.setPassword(rabbitMq.get("spring.rabbitmq.password"));
         broker.setVirtualHost(rabbitMq.get("spring.rabbitmq.virtual-host"));
         rabbit = new RabbitTemplate(broker);
-        probe = new MessageProbe(broker, new RabbitAdmin(broker), codec);
+        probe = OrderServiceIntegrationTest.whatOrderServiceSends(broker);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.kaimono.payment;
 
+import static dev.kaimono.testsupport.BrokerProbe.about;
 import static dev.kaimono.payment.SampleCommands.confirmedOrderCancelled;
 import static dev.kaimono.payment.SampleCommands.pendingOrderCancelled;
 import static dev.kaimono.payment.SampleCommands.processPayment;
@@ -39,6 +40,7 @@ import dev.kaimono.payment.domain.Payment;
 import dev.kaimono.payment.domain.PaymentId;
 import dev.kaimono.payment.domain.PaymentProvider;
 import dev.kaimono.payment.domain.Payments;
+import dev.kaimono.testsupport.BrokerProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Payments driven over RabbitMQ as the place-order saga drives them, against real PostgreSQL and RabbitMQ. */
@@ -69,15 +71,15 @@ class PaymentMessagingIT extends RunningPaymentService {
 
         EventEnvelope command = orderService.send(ProcessPayment.TYPE, orderId, processPayment(orderId, "pm_card_visa"));
 
-        EventEnvelope reply = events.await(PaymentCompleted.TYPE, orderId, 1).getFirst();
-        PaymentCompleted completed = events.payload(reply, PaymentCompleted.TYPE);
+        BrokerProbe.Received<PaymentCompleted> reply = events.awaitAtLeast(1, PaymentCompleted.TYPE, about(orderId)).getFirst();
+        PaymentCompleted completed = reply.payload();
         assertThat(completed.orderId()).isEqualTo(orderId);
         assertThat(completed.amount()).isEqualTo(new Money(new BigDecimal("2560"), "JPY"));
         assertThat(completed.paymentId()).isEqualTo(jdbc.sql("SELECT id FROM payment WHERE order_id = :orderId")
                 .param("orderId", orderId).query(UUID.class).single());
-        assertThat(reply.source()).isEqualTo("payment-service");
-        assertThat(reply.correlationId()).isEqualTo(command.correlationId());
-        assertThat(reply.causationId()).isEqualTo(command.eventId());
+        assertThat(reply.envelope().source()).isEqualTo("payment-service");
+        assertThat(reply.envelope().correlationId()).isEqualTo(command.correlationId());
+        assertThat(reply.envelope().causationId()).isEqualTo(command.eventId());
         assertThat(statusOfPayment(orderId)).isEqualTo("COMPLETED");
         assertThat(provider.chargesOf(new OrderId(orderId))).isEqualTo(1);
     }
@@ -89,8 +91,8 @@ class PaymentMessagingIT extends RunningPaymentService {
 
         orderService.send(ProcessPayment.TYPE, orderId, processPayment(orderId, paymentMethod));
 
-        EventEnvelope reply = events.await(PaymentFailed.TYPE, orderId, 1).getFirst();
-        assertThat(events.payload(reply, PaymentFailed.TYPE)).isEqualTo(new PaymentFailed(orderId, reason));
+        BrokerProbe.Received<PaymentFailed> reply = events.awaitAtLeast(1, PaymentFailed.TYPE, about(orderId)).getFirst();
+        assertThat(reply.payload()).isEqualTo(new PaymentFailed(orderId, reason));
         assertThat(statusOfPayment(orderId)).isEqualTo("FAILED");
     }
 
@@ -101,14 +103,14 @@ class PaymentMessagingIT extends RunningPaymentService {
         double completedBefore = paymentsCounted("completed");
 
         orderService.send(ProcessPayment.TYPE, orderId, command);
-        events.await(PaymentCompleted.TYPE, orderId, 1);
+        events.await(orderId, PaymentCompleted.TYPE);
         // The saga sends it again when it missed the reply; a copy that arrives while the charge is still under way
         // gets no reply of its own (the charge's reply answers both; concurrentChargesOfOneOrderCallTheProviderOnce).
         orderService.send(ProcessPayment.TYPE, orderId, command);
 
-        List<EventEnvelope> replies = events.await(PaymentCompleted.TYPE, orderId, 2);
+        List<BrokerProbe.Received<PaymentCompleted>> replies = events.awaitAtLeast(2, PaymentCompleted.TYPE, about(orderId));
         assertThat(replies).hasSize(2);
-        assertThat(replies.stream().map(reply -> events.payload(reply, PaymentCompleted.TYPE)).distinct()).hasSize(1);
+        assertThat(replies.stream().map(BrokerProbe.Received::payload).distinct()).hasSize(1);
         assertThat(paymentRows(orderId)).isEqualTo(1);
         assertThat(provider.chargesOf(new OrderId(orderId))).isEqualTo(1);
         assertThat(paymentsCounted("completed") - completedBefore).isEqualTo(1);
@@ -127,11 +129,11 @@ class PaymentMessagingIT extends RunningPaymentService {
         ProcessPayment command = processPayment(orderId, "pm_card_chargeDeclined");
 
         orderService.send(ProcessPayment.TYPE, orderId, command);
-        events.await(PaymentFailed.TYPE, orderId, 1);
+        events.await(orderId, PaymentFailed.TYPE);
         orderService.send(ProcessPayment.TYPE, orderId, command);
 
-        List<EventEnvelope> replies = events.await(PaymentFailed.TYPE, orderId, 2);
-        assertThat(replies).extracting(reply -> events.payload(reply, PaymentFailed.TYPE))
+        List<BrokerProbe.Received<PaymentFailed>> replies = events.awaitAtLeast(2, PaymentFailed.TYPE, about(orderId));
+        assertThat(replies).extracting(BrokerProbe.Received::payload)
                 .containsExactly(new PaymentFailed(orderId, "card_declined"), new PaymentFailed(orderId, "card_declined"));
         assertThat(provider.chargesOf(new OrderId(orderId))).isEqualTo(1);
     }
@@ -160,8 +162,8 @@ class PaymentMessagingIT extends RunningPaymentService {
         assertThat(paymentRows(orderId.value())).isEqualTo(1);
         assertThat(provider.chargesOf(orderId)).isEqualTo(1);
         assertThat(statusOfPayment(orderId.value())).isEqualTo("COMPLETED");
-        List<UUID> announcedPaymentIds = events.await(PaymentCompleted.TYPE, orderId.value(), 1).stream()
-                .map(reply -> events.payload(reply, PaymentCompleted.TYPE).paymentId()).distinct().toList();
+        List<UUID> announcedPaymentIds = events.awaitAtLeast(1, PaymentCompleted.TYPE, about(orderId.value())).stream()
+                .map(reply -> reply.payload().paymentId()).distinct().toList();
         assertThat(announcedPaymentIds).hasSize(1);
     }
 
@@ -174,9 +176,9 @@ class PaymentMessagingIT extends RunningPaymentService {
         orderService.deliver(refund);
         EventEnvelope again = orderService.send(RefundPayment.TYPE, orderId, refundPayment(orderId));
 
-        EventEnvelope refunded = events.await(PaymentRefunded.TYPE, orderId, 1).getFirst();
-        await().atMost(PaymentEventProbe.PATIENCE).until(() -> handled(COMMANDS, again.eventId()));
-        assertThat(events.payload(refunded, PaymentRefunded.TYPE).amount()).isEqualTo(SampleCommands.TOTAL);
+        BrokerProbe.Received<PaymentRefunded> refunded = events.awaitAtLeast(1, PaymentRefunded.TYPE, about(orderId)).getFirst();
+        await().atMost(BrokerProbe.PATIENCE).until(() -> handled(COMMANDS, again.eventId()));
+        assertThat(refunded.payload().amount()).isEqualTo(SampleCommands.TOTAL);
         assertThat(eventsStored("payment.refunded", orderId)).isEqualTo(1);
         assertThat(provider.refundsOf(new OrderId(orderId))).isEqualTo(1);
         assertThat(statusOfPayment(orderId)).isEqualTo("REFUNDED");
@@ -193,11 +195,11 @@ class PaymentMessagingIT extends RunningPaymentService {
         orderService.deliver(cancelled);
         EventEnvelope compensation = orderService.send(RefundPayment.TYPE, orderId, refundPayment(orderId));
 
-        EventEnvelope refunded = events.await(PaymentRefunded.TYPE, orderId, 1).getFirst();
-        await().atMost(PaymentEventProbe.PATIENCE).until(() -> handled(COMMANDS, compensation.eventId())
+        BrokerProbe.Received<PaymentRefunded> refunded = events.awaitAtLeast(1, PaymentRefunded.TYPE, about(orderId)).getFirst();
+        await().atMost(BrokerProbe.PATIENCE).until(() -> handled(COMMANDS, compensation.eventId())
                 && duplicatesSkipped(EVENTS) > duplicatesBefore);
-        assertThat(events.payload(refunded, PaymentRefunded.TYPE).orderId()).isEqualTo(orderId);
-        assertThat(refunded.causationId()).isIn(cancelled.eventId(), compensation.eventId());
+        assertThat(refunded.payload().orderId()).isEqualTo(orderId);
+        assertThat(refunded.envelope().causationId()).isIn(cancelled.eventId(), compensation.eventId());
         assertThat(eventsStored("payment.refunded", orderId)).isEqualTo(1);
         assertThat(provider.refundsOf(new OrderId(orderId))).isEqualTo(1);
     }
@@ -208,7 +210,7 @@ class PaymentMessagingIT extends RunningPaymentService {
 
         EventEnvelope cancelled = orderService.send(OrderCancelled.TYPE, orderId, pendingOrderCancelled(orderId));
 
-        await().atMost(PaymentEventProbe.PATIENCE).until(() -> handled(EVENTS, cancelled.eventId()));
+        await().atMost(BrokerProbe.PATIENCE).until(() -> handled(EVENTS, cancelled.eventId()));
         assertThat(statusOfPayment(orderId)).isEqualTo("COMPLETED");
         assertThat(eventsStored("payment.refunded", orderId)).isZero();
     }
@@ -217,14 +219,14 @@ class PaymentMessagingIT extends RunningPaymentService {
     void refundingADeclinedPaymentOrAnOrderWithoutPaymentDoesNothing() {
         UUID declinedOrder = UUID.randomUUID();
         orderService.send(ProcessPayment.TYPE, declinedOrder, processPayment(declinedOrder, "pm_card_chargeDeclined"));
-        events.await(PaymentFailed.TYPE, declinedOrder, 1);
+        events.await(declinedOrder, PaymentFailed.TYPE);
         UUID unknownOrder = UUID.randomUUID();
 
         EventEnvelope declinedRefund = orderService.send(RefundPayment.TYPE, declinedOrder, refundPayment(declinedOrder));
         EventEnvelope unknownRefund = orderService.send(RefundPayment.TYPE, unknownOrder, refundPayment(unknownOrder));
         EventEnvelope unknownCancel = orderService.send(OrderCancelled.TYPE, unknownOrder, confirmedOrderCancelled(unknownOrder));
 
-        await().atMost(PaymentEventProbe.PATIENCE).until(() -> handled(COMMANDS, declinedRefund.eventId())
+        await().atMost(BrokerProbe.PATIENCE).until(() -> handled(COMMANDS, declinedRefund.eventId())
                 && handled(COMMANDS, unknownRefund.eventId()) && handled(EVENTS, unknownCancel.eventId()));
         assertThat(statusOfPayment(declinedOrder)).isEqualTo("FAILED");
         assertThat(eventsStored("payment.refunded", declinedOrder)).isZero();
@@ -242,9 +244,9 @@ class PaymentMessagingIT extends RunningPaymentService {
         payments.addIfAbsent(Payment.request(PaymentId.random(), orderId, new CustomerId(UUID.randomUUID()), TOTAL,
                 "pm_card_visa", Instant.now().minus(Duration.ofMinutes(5)), Duration.ofSeconds(30)));
 
-        EventEnvelope completed = events.await(PaymentCompleted.TYPE, orderId.value(), 1).getFirst();
+        BrokerProbe.Received<PaymentCompleted> completed = events.awaitAtLeast(1, PaymentCompleted.TYPE, about(orderId.value())).getFirst();
 
-        assertThat(events.payload(completed, PaymentCompleted.TYPE).orderId()).isEqualTo(orderId.value());
+        assertThat(completed.payload().orderId()).isEqualTo(orderId.value());
         assertThat(statusOfPayment(orderId.value())).isEqualTo("COMPLETED");
         assertThat(jdbc.sql("SELECT provider_reference FROM payment WHERE order_id = :orderId")
                 .param("orderId", orderId.value()).query(String.class).single())
@@ -260,10 +262,10 @@ class PaymentMessagingIT extends RunningPaymentService {
 
         EventEnvelope refund = orderService.send(RefundPayment.TYPE, orderId.value(), refundPayment(orderId.value()));
 
-        await().atMost(PaymentEventProbe.PATIENCE).until(() -> handled(COMMANDS, refund.eventId()));
+        await().atMost(BrokerProbe.PATIENCE).until(() -> handled(COMMANDS, refund.eventId()));
         assertThat(provider.refundsOf(orderId)).as("nothing to refund before the capture").isZero();
-        events.await(PaymentRefunded.TYPE, orderId.value(), 1);
-        assertThat(events.await(PaymentCompleted.TYPE, orderId.value(), 1)).hasSize(1);
+        events.await(orderId.value(), PaymentRefunded.TYPE);
+        assertThat(events.awaitAtLeast(1, PaymentCompleted.TYPE, about(orderId.value()))).hasSize(1);
         assertThat(statusOfPayment(orderId.value())).isEqualTo("REFUNDED");
         assertThat(jdbc.sql("SELECT refund_requested_at < settled_at FROM payment WHERE order_id = :orderId")
                 .param("orderId", orderId.value()).query(Boolean.class).single())
@@ -279,7 +281,7 @@ class PaymentMessagingIT extends RunningPaymentService {
         EventEnvelope command = orderService.send(ProcessPayment.TYPE, orderId,
                 new ProcessPayment(orderId, UUID.randomUUID(), new Money(BigDecimal.ZERO, "JPY"), "pm_card_visa", null));
 
-        await().atMost(PaymentEventProbe.PATIENCE).until(() -> deadLetters.list(COMMANDS, 100).stream()
+        await().atMost(BrokerProbe.PATIENCE).until(() -> deadLetters.list(COMMANDS, 100).stream()
                 .anyMatch(letter -> command.eventId().toString().equals(letter.messageId())));
         assertThat(deadLetters.list(COMMANDS, 100)).filteredOn(letter -> command.eventId().toString().equals(letter.messageId()))
                 .singleElement().satisfies(letter -> assertThat(letter.failure()).contains("positive amount"));
@@ -300,7 +302,7 @@ class PaymentMessagingIT extends RunningPaymentService {
         orderService.send(ProcessPayment.TYPE, almostLateOrder,
                 SampleCommands.processPaymentBy(almostLateOrder, Instant.now().plusSeconds(2)));
 
-        await().atMost(PaymentEventProbe.PATIENCE).until(() -> paymentsCounted("expired") >= expiredBefore + 2);
+        await().atMost(BrokerProbe.PATIENCE).until(() -> paymentsCounted("expired") >= expiredBefore + 2);
         assertThat(paymentRows(lateOrder)).isZero();
         assertThat(paymentRows(almostLateOrder)).isZero();
         assertThat(provider.chargesOf(new OrderId(lateOrder))).isZero();
@@ -308,15 +310,15 @@ class PaymentMessagingIT extends RunningPaymentService {
 
         // The same command with time to spare (the saga's next attempt) charges as usual.
         orderService.send(ProcessPayment.TYPE, lateOrder, SampleCommands.processPaymentBy(lateOrder, Instant.now().plusSeconds(60)));
-        events.await(PaymentCompleted.TYPE, lateOrder, 1);
-        assertThat(events.received(PaymentFailed.TYPE, lateOrder)).as("no failure reply for the late attempt").isEmpty();
+        events.await(lateOrder, PaymentCompleted.TYPE);
+        assertThat(events.all(lateOrder, PaymentFailed.TYPE)).as("no failure reply for the late attempt").isEmpty();
         assertThat(provider.chargesOf(new OrderId(lateOrder))).isEqualTo(1);
     }
 
     private UUID capturedOrder() {
         UUID orderId = UUID.randomUUID();
         orderService.send(ProcessPayment.TYPE, orderId, processPayment(orderId, "pm_card_visa"));
-        events.await(PaymentCompleted.TYPE, orderId, 1);
+        events.await(orderId, PaymentCompleted.TYPE);
         return orderId;
     }
 

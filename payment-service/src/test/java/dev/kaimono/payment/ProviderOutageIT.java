@@ -1,5 +1,6 @@
 package dev.kaimono.payment;
 
+import static dev.kaimono.testsupport.BrokerProbe.about;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -9,8 +10,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.kaimono.events.PaymentFailed;
 import dev.kaimono.events.ProcessPayment;
-import dev.kaimono.events.wire.EventEnvelope;
 import dev.kaimono.payment.domain.OrderId;
+import dev.kaimono.testsupport.BrokerProbe;
 
 /** A provider that never answers: the charge fails after its retries, so the saga can compensate. */
 @TestPropertySource(properties = {"kaimono.payment.simulator.failure-rate=1.0", "kaimono.payment.provider-retry.max-attempts=3"})
@@ -22,8 +23,8 @@ class ProviderOutageIT extends RunningPaymentService {
 
         orderService.send(ProcessPayment.TYPE, orderId, SampleCommands.processPayment(orderId, "pm_card_visa"));
 
-        EventEnvelope reply = events.await(PaymentFailed.TYPE, orderId, 1).getFirst();
-        assertThat(events.payload(reply, PaymentFailed.TYPE)).isEqualTo(new PaymentFailed(orderId, "provider_unavailable"));
+        BrokerProbe.Received<PaymentFailed> reply = events.awaitAtLeast(1, PaymentFailed.TYPE, about(orderId)).getFirst();
+        assertThat(reply.payload()).isEqualTo(new PaymentFailed(orderId, "provider_unavailable"));
         assertThat(provider.chargesOf(new OrderId(orderId))).isEqualTo(3);
         assertThat(statusOfPayment(orderId)).isEqualTo("FAILED");
         assertThat(jdbc.sql("SELECT failure_reason FROM payment WHERE order_id = :orderId").param("orderId", orderId)

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.kaimono.events.wire.MessageCodec;
+import dev.kaimono.testsupport.BrokerProbe;
 import dev.kaimono.testsupport.TestJwks;
 import dev.kaimono.testsupport.WithInfrastructure;
 
@@ -41,16 +41,14 @@ abstract class RunningPaymentService {
     CountingPaymentProvider provider;
 
     @Autowired
-    private AmqpAdmin admin;
-
-    @Autowired
     private RabbitTemplate rabbit;
 
     @Autowired
     private MessageCodec codec;
 
     OrderServiceStandIn orderService;
-    PaymentEventProbe events;
+    /** What other services receive of payment-service's events. */
+    BrokerProbe events;
 
     @DynamicPropertySource
     static void acceptTestTokens(DynamicPropertyRegistry registry) {
@@ -60,7 +58,7 @@ abstract class RunningPaymentService {
     @BeforeEach
     void connect() {
         orderService = new OrderServiceStandIn(rabbit, codec);
-        events = new PaymentEventProbe(admin, rabbit, codec);
+        events = BrokerProbe.on(rabbit.getConnectionFactory()).named("payment-service-it").events("payment.*").open();
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
 
 import dev.kaimono.events.MessageType;
+import dev.kaimono.events.wire.Exchanges;
 
 /**
  * The RabbitMQ names of ARCHITECTURE §2 and the declarations a consumer needs: its durable queue
@@ -20,15 +21,15 @@ import dev.kaimono.events.MessageType;
  */
 public final class Topology {
 
-    public static final String EVENTS_EXCHANGE = "kaimono.events";
-    public static final String COMMANDS_EXCHANGE = "kaimono.commands";
+    public static final String EVENTS_EXCHANGE = Exchanges.EVENTS;
+    public static final String COMMANDS_EXCHANGE = Exchanges.COMMANDS;
     public static final String DEAD_LETTER_EXCHANGE = "kaimono.dlx";
 
     private Topology() {
     }
 
     public static String exchangeFor(MessageType<?> type) {
-        return type.kind() == MessageType.Kind.EVENT ? EVENTS_EXCHANGE : COMMANDS_EXCHANGE;
+        return Exchanges.of(type);
     }
 
     public static String deadLetterQueueOf(String queue) {

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.kaimono.events.ShipmentArranged;
 import dev.kaimono.events.ShipmentDelivered;
 import dev.kaimono.events.ShipmentDispatched;
+import dev.kaimono.events.wire.EventEnvelope;
 
 /** The demo carrier: with auto-advance on, a confirmed order's shipment reaches DELIVERED by itself. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -41,12 +42,13 @@ class AutoAdvanceIT extends ShippingServiceIntegrationTest {
         assertThat(shipment.trackingNumber()).matches("KX-\\d{4}-\\d{4}-\\d{4}");
         assertThat(shipment.dispatchedAt()).isAfterOrEqualTo(shipment.arrangedAt().plusSeconds(1));
         assertThat(shipment.deliveredAt()).isAfterOrEqualTo(shipment.dispatchedAt().plusMillis(200));
-        var dispatched = probe.awaitEvent(ShipmentDispatched.TYPE, event -> event.orderId().equals(orderId));
+        var dispatched = probe.await(ShipmentDispatched.TYPE, event -> event.orderId().equals(orderId));
         assertThat(dispatched.payload()).isEqualTo(new ShipmentDispatched(shipment.id(), orderId, "Kaimono Express",
                 shipment.trackingNumber()));
-        assertThat(probe.awaitEvent(ShipmentDelivered.TYPE, event -> event.orderId().equals(orderId)).payload().shipmentId())
+        assertThat(probe.await(ShipmentDelivered.TYPE, event -> event.orderId().equals(orderId)).payload().shipmentId())
                 .isEqualTo(shipment.id());
-        assertThat(probe.typesReceived(envelope -> envelope.aggregateId().equals(shipment.id().toString())))
+        assertThat(probe.envelopes(envelope -> envelope.aggregateId().equals(shipment.id().toString())))
+                .extracting(EventEnvelope::eventType)
                 .containsExactly(ShipmentArranged.TYPE.name(), ShipmentDispatched.TYPE.name(), ShipmentDelivered.TYPE.name());
     }
 

@@ -50,7 +50,7 @@ class ShipmentLifecycleIT extends ShippingServiceIntegrationTest {
                 .expectBody()
                 .jsonPath("$.arrangedAt").isEqualTo(shipment.arrangedAt().toString())
                 .jsonPath("$.dispatchedAt").isEmpty();
-        var arranged = probe.awaitEvent(ShipmentArranged.TYPE, event -> event.orderId().equals(orderId));
+        var arranged = probe.await(ShipmentArranged.TYPE, event -> event.orderId().equals(orderId));
         assertThat(arranged.payload().shipmentId()).isEqualTo(shipment.id());
         assertThat(arranged.message().getMessageProperties().getType()).isEqualTo(ARRANGED);
         assertThat(arranged.envelope().source()).isEqualTo("shipping-service");
@@ -93,10 +93,10 @@ class ShipmentLifecycleIT extends ShippingServiceIntegrationTest {
         assertThat(dispatched.dispatchedAt()).isAfterOrEqualTo(arranged.arrangedAt());
         assertThat(delivered.status()).isEqualTo("DELIVERED");
         assertThat(delivered.deliveredAt()).isAfterOrEqualTo(dispatched.dispatchedAt());
-        var dispatchedEvent = probe.awaitEvent(ShipmentDispatched.TYPE, event -> event.shipmentId().equals(arranged.id()));
+        var dispatchedEvent = probe.await(ShipmentDispatched.TYPE, event -> event.shipmentId().equals(arranged.id()));
         assertThat(dispatchedEvent.payload())
                 .isEqualTo(new ShipmentDispatched(arranged.id(), arranged.orderId(), "Yamato", "4242-0000-1111"));
-        var deliveredEvent = probe.awaitEvent(ShipmentDelivered.TYPE, event -> event.shipmentId().equals(arranged.id()));
+        var deliveredEvent = probe.await(ShipmentDelivered.TYPE, event -> event.shipmentId().equals(arranged.id()));
         assertThat(deliveredEvent.payload().orderId()).isEqualTo(arranged.orderId());
         assertThat(shipmentOfOrder(arranged.orderId(), shopper(arranged.customerId())).status()).isEqualTo("DELIVERED");
         assertThat(published("dispatched")).isEqualTo(dispatchedBefore + 1);
@@ -225,7 +225,7 @@ class ShipmentLifecycleIT extends ShippingServiceIntegrationTest {
 
         send(orders.cancelled(arranged.orderId(), true));
 
-        var cancelled = probe.awaitEvent(ShipmentCancelled.TYPE, event -> event.orderId().equals(arranged.orderId()));
+        var cancelled = probe.await(ShipmentCancelled.TYPE, event -> event.orderId().equals(arranged.orderId()));
         assertThat(cancelled.payload().shipmentId()).isEqualTo(arranged.id());
         ShipmentJson shipment = shipmentOfOrder(arranged.orderId(), shopper(arranged.customerId()));
         assertThat(shipment.status()).isEqualTo("CANCELLED");

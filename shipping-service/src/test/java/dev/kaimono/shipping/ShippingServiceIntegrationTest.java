@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageProperties;
@@ -27,6 +26,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import dev.kaimono.events.wire.EventEnvelope;
 import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.messaging.Topology;
+import dev.kaimono.testsupport.BrokerProbe;
 import dev.kaimono.testsupport.TestJwks;
 import dev.kaimono.testsupport.WithInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,9 +48,6 @@ abstract class ShippingServiceIntegrationTest {
     RabbitTemplate rabbit;
 
     @Autowired
-    AmqpAdmin amqpAdmin;
-
-    @Autowired
     MessageCodec codec;
 
     @Autowired
@@ -61,7 +58,8 @@ abstract class ShippingServiceIntegrationTest {
 
     RestTestClient http;
     OrderMessages orders;
-    ShippingEventProbe probe;
+    /** What a subscriber of shipping's events receives. */
+    BrokerProbe probe;
 
     @DynamicPropertySource
     static void acceptTestTokens(DynamicPropertyRegistry registry) {
@@ -72,7 +70,7 @@ abstract class ShippingServiceIntegrationTest {
     void connect() {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
         orders = new OrderMessages(codec);
-        probe = new ShippingEventProbe(amqpAdmin, rabbit, codec);
+        probe = BrokerProbe.on(rabbit.getConnectionFactory()).named("shipping-it").events("shipping.*").open();
     }
 
     @AfterEach
