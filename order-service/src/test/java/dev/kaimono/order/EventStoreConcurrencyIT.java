@@ -103,7 +103,7 @@ class EventStoreConcurrencyIT extends OrderServiceIntegrationTest {
 
         assertThat(cancel).failsWithin(30, TimeUnit.SECONDS).withThrowableThat()
                 .havingRootCause().isInstanceOf(OrderRuleViolationException.class).withMessageContaining("dispatched");
-        assertThat(store.load(orderId).state().status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(store.load(orderId).order().status()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(conflicts()).isEqualTo(conflictsBefore + 1);
     }
 

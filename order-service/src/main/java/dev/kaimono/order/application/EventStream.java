@@ -6,6 +6,7 @@ import java.util.List;
 import dev.kaimono.order.domain.Order;
 import dev.kaimono.order.domain.OrderDecider;
 import dev.kaimono.order.domain.OrderId;
+import dev.kaimono.order.domain.OrderState;
 
 /** All events of one order, in version order; empty for an order that was never placed. */
 public record EventStream(OrderId orderId, List<RecordedEvent> events) {
@@ -23,12 +24,20 @@ public record EventStream(OrderId orderId, List<RecordedEvent> events) {
         return events.isEmpty() ? 0 : events.getLast().version();
     }
 
-    public Order state() {
+    public OrderState state() {
         return OrderDecider.fold(events.stream().map(RecordedEvent::event).toList());
     }
 
+    /** The order its events make; {@link OrderNotFoundException} when it was never placed. */
+    public Order order() {
+        return switch (state()) {
+            case Order order -> order;
+            case OrderState.NotPlaced _ -> throw new OrderNotFoundException(orderId);
+        };
+    }
+
     /** The order as it was at the instant: the events that had occurred by then, replayed. */
-    public Order stateAsOf(Instant instant) {
+    public OrderState stateAsOf(Instant instant) {
         return OrderDecider.fold(events.stream().filter(event -> !event.occurredAt().isAfter(instant))
                 .map(RecordedEvent::event).toList());
     }

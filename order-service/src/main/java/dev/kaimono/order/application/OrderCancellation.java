@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.stereotype.Service;
 
+import dev.kaimono.order.domain.Order;
 import dev.kaimono.order.domain.OrderCommand.CancelOrder;
 import dev.kaimono.order.domain.OrderId;
 
@@ -30,7 +31,7 @@ public class OrderCancellation {
 
     public OrderDetails cancel(Viewer viewer, OrderId orderId) {
         return transactions.execute(() -> {
-            if (!store.load(orderId).state().belongsTo(viewer.customerId())) {
+            if (!(store.load(orderId).state() instanceof Order order) || !order.belongsTo(viewer.customerId())) {
                 throw new OrderNotFoundException(orderId);
             }
             OrderCommandHandler.Outcome outcome = orders.handle(new CancelOrder(orderId, clock.instant()));

@@ -11,6 +11,7 @@ import dev.kaimono.order.domain.OrderCommand;
 import dev.kaimono.order.domain.OrderDecider;
 import dev.kaimono.order.domain.OrderEvent;
 import dev.kaimono.order.domain.OrderId;
+import dev.kaimono.order.domain.OrderState;
 
 /**
  * Runs one command against one order in the caller's transaction: load the events, decide, append with
@@ -48,18 +49,26 @@ public class OrderCommandHandler {
         }
         OrderId orderId = command.orderId();
         EventStream stream = store.load(orderId);
-        Order state = stream.state();
-        List<OrderEvent> events = OrderDecider.decide(command, state);
+        List<OrderEvent> events = OrderDecider.decide(command, stream.state());
         if (events.isEmpty()) {
-            return new Outcome(state, stream.version());
+            // Only a placed order decides nothing (an order not placed is placed, or refuses the command).
+            return new Outcome(stream.order(), stream.version());
         }
         store.append(orderId, stream.version(), events);
-        Order current = state;
+        OrderState current = stream.state();
         for (OrderEvent event : events) {
             current = OrderDecider.evolve(current, event);
-            messages.publish(current, event);
+            messages.publish(placed(current), event);
         }
         publisher.publishEvent(new OrderEventsAppended(orderId, events));
-        return new Outcome(current, stream.version() + events.size());
+        return new Outcome(placed(current), stream.version() + events.size());
+    }
+
+    /** The state after an event: always an order, since every event follows or is its placing. */
+    private static Order placed(OrderState state) {
+        return switch (state) {
+            case Order order -> order;
+            case OrderState.NotPlaced _ -> throw new IllegalStateException("An order event left no order");
+        };
     }
 }

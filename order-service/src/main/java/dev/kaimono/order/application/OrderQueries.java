@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 
 import dev.kaimono.order.domain.Order;
 import dev.kaimono.order.domain.OrderId;
+import dev.kaimono.order.domain.OrderState;
 
 /**
  * What shoppers read: their list (from the summary projection), an order's details (from the details
@@ -63,10 +64,10 @@ public class OrderQueries {
         return stream.events();
     }
 
-    private static Order visible(Viewer viewer, OrderId orderId, Order order) {
-        if (!viewer.maySee(order)) {
-            throw new OrderNotFoundException(orderId);
+    private static Order visible(Viewer viewer, OrderId orderId, OrderState state) {
+        if (state instanceof Order order && viewer.maySee(order)) {
+            return order;
         }
-        return order;
+        throw new OrderNotFoundException(orderId);
     }
 }

@@ -93,7 +93,7 @@ public class PlaceOrderService {
         if (!earlier.requestHash().equals(request.fingerprint())) {
             throw new IdempotencyKeyReusedException();
         }
-        return new PlacedOrder(earlier.orderId(), store.load(earlier.orderId()).state().status(), true);
+        return new PlacedOrder(earlier.orderId(), store.load(earlier.orderId()).order().status(), true);
     }
 
     /** The lines to order: as sent, or the cart's. Whether they make an order is the decider's to say. */

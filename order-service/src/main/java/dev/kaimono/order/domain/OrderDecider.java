@@ -34,11 +34,11 @@ public final class OrderDecider {
     private OrderDecider() {
     }
 
-    public static Order initialState() {
-        return Order.INITIAL;
+    public static OrderState initialState() {
+        return OrderState.NOT_PLACED;
     }
 
-    public static List<OrderEvent> decide(OrderCommand command, Order state) {
+    public static List<OrderEvent> decide(OrderCommand command, OrderState state) {
         return switch (command) {
             case PlaceOrder place -> place(place, state);
             case ConfirmOrder confirm -> confirm(confirm, placed(state, command));
@@ -49,11 +49,10 @@ public final class OrderDecider {
         };
     }
 
-    public static Order evolve(Order state, OrderEvent event) {
+    public static OrderState evolve(OrderState state, OrderEvent event) {
         return switch (event) {
-            case OrderPlaced placed -> new Order(placed.orderId(), placed.customerId(), OrderStatus.PENDING, placed.lines(),
-                    placed.total(), placed.shippingAddress(), placed.paymentMethod(), null, null, null,
-                    placed.occurredAt(), placed.occurredAt());
+            case OrderPlaced placed -> Order.placed(new Placement(placed.orderId(), placed.customerId(), placed.lines(),
+                    placed.total(), placed.shippingAddress(), placed.paymentMethod(), placed.occurredAt()));
             case OrderConfirmed confirmed -> existing(state, event).confirmed(confirmed.paymentId(), confirmed.occurredAt());
             case OrderCancelled cancelled -> existing(state, event).cancelled(cancelled.reason(), cancelled.occurredAt());
             case OrderShipped shipped -> existing(state, event).shipped(shipped.shipment(), shipped.occurredAt());
@@ -62,21 +61,21 @@ public final class OrderDecider {
     }
 
     /** The state after all the events, from the initial state. */
-    public static Order fold(List<? extends OrderEvent> events) {
+    public static OrderState fold(List<? extends OrderEvent> events) {
         return fold(initialState(), events);
     }
 
-    public static Order fold(Order state, List<? extends OrderEvent> events) {
-        Order current = state;
+    public static OrderState fold(OrderState state, List<? extends OrderEvent> events) {
+        OrderState current = state;
         for (OrderEvent event : events) {
             current = evolve(current, event);
         }
         return current;
     }
 
-    private static List<OrderEvent> place(PlaceOrder command, Order state) {
-        if (state.isPlaced()) {
-            throw new OrderRuleViolationException(state.status(), "Order %s was placed already".formatted(command.orderId()));
+    private static List<OrderEvent> place(PlaceOrder command, OrderState state) {
+        if (state instanceof Order placed) {
+            throw new OrderRuleViolationException(placed.status(), "Order %s was placed already".formatted(command.orderId()));
         }
         List<OrderRejection> rejections = rejections(command.lines());
         if (!rejections.isEmpty()) {
@@ -158,19 +157,19 @@ public final class OrderDecider {
         };
     }
 
-    private static Order placed(Order state, OrderCommand command) {
-        if (!state.isPlaced()) {
-            throw new UnknownOrderException(command.orderId());
-        }
-        return state;
+    private static Order placed(OrderState state, OrderCommand command) {
+        return switch (state) {
+            case Order order -> order;
+            case OrderState.NotPlaced _ -> throw new UnknownOrderException(command.orderId());
+        };
     }
 
-    private static Order existing(Order state, OrderEvent event) {
-        if (!state.isPlaced()) {
-            throw new IllegalStateException("%s for order %s, which has no OrderPlaced before it"
-                    .formatted(event.getClass().getSimpleName(), event.orderId()));
-        }
-        return state;
+    private static Order existing(OrderState state, OrderEvent event) {
+        return switch (state) {
+            case Order order -> order;
+            case OrderState.NotPlaced _ -> throw new IllegalStateException(
+                    "%s for order %s, which has no OrderPlaced before it".formatted(event.getClass().getSimpleName(), event.orderId()));
+        };
     }
 
     private static OrderRuleViolationException refused(Order state, String message) {

@@ -136,7 +136,7 @@ public class Projector {
         Set<UUID> orders = new LinkedHashSet<>(feed.stream().map(FeedEntry::aggregateId).toList());
         for (UUID order : orders) {
             EventStream stream = store.load(new OrderId(order));
-            projection.project(stream.state(), stream.version());
+            projection.project(stream.order(), stream.version());
         }
         FeedEntry last = feed.getLast();
         jdbc.sql("""

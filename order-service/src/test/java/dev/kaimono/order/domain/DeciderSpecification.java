@@ -26,7 +26,7 @@ final class DeciderSpecification {
         return new When(OrderDecider.fold(history), command);
     }
 
-    record When(Order state, OrderCommand command) {
+    record When(OrderState state, OrderCommand command) {
 
         void then(OrderEvent... expected) {
             assertThat(OrderDecider.decide(command, state)).containsExactly(expected);

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,48 +30,49 @@ class OrderEvolveTest {
 
     @Test
     void orderPlacedStartsAPendingOrderWithItsPriceSnapshot() {
-        Order order = OrderDecider.evolve(OrderDecider.initialState(), placed());
+        OrderState state = OrderDecider.evolve(OrderDecider.initialState(), placed());
 
-        assertThat(order).isEqualTo(new Order(ORDER, SHOPPER, OrderStatus.PENDING, List.of(twoTinsOfMatcha(), aWhisk()),
-                Money.of("9200", "JPY"), anAddress(), "pm_card_visa", null, null, null, PLACED_AT, PLACED_AT));
+        assertThat(state).isEqualTo(new Order(new Placement(ORDER, SHOPPER, List.of(twoTinsOfMatcha(), aWhisk()),
+                Money.of("9200", "JPY"), anAddress(), "pm_card_visa", PLACED_AT), OrderStatus.PENDING, Optional.empty(),
+                Optional.empty(), Optional.empty(), PLACED_AT));
     }
 
     @Test
     void orderConfirmedRecordsThePayment() {
-        Order order = OrderDecider.evolve(aPendingOrder(), confirmed());
+        Order order = (Order) OrderDecider.evolve(aPendingOrder(), confirmed());
 
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(order.paymentId()).isEqualTo(PAYMENT);
+        assertThat(order.paymentId()).contains(PAYMENT);
         assertThat(order.updatedAt()).isEqualTo(minutesLater(1));
         assertThat(order.lines()).isEqualTo(aPendingOrder().lines());
     }
 
     @Test
     void orderCancelledRecordsWhy() {
-        Order order = OrderDecider.evolve(aConfirmedOrder(), cancelledFor(CancellationReason.CUSTOMER_REQUEST));
+        Order order = (Order) OrderDecider.evolve(aConfirmedOrder(), cancelledFor(CancellationReason.CUSTOMER_REQUEST));
 
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(order.cancellationReason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST);
-        assertThat(order.paymentId()).isEqualTo(PAYMENT);
+        assertThat(order.cancellationReason()).contains(CancellationReason.CUSTOMER_REQUEST);
+        assertThat(order.paymentId()).contains(PAYMENT);
         assertThat(order.updatedAt()).isEqualTo(minutesLater(2));
     }
 
     @Test
     void orderShippedRecordsTheShipment() {
-        Order order = OrderDecider.evolve(aConfirmedOrder(), shipped());
+        Order order = (Order) OrderDecider.evolve(aConfirmedOrder(), shipped());
 
         assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
-        assertThat(order.shipment()).isEqualTo(new Shipment(SHIPMENT, "Yamato", "1234-5678"));
+        assertThat(order.shipment()).contains(new Shipment(SHIPMENT, "Yamato", "1234-5678"));
         assertThat(order.updatedAt()).isEqualTo(minutesLater(60));
     }
 
     @Test
     void orderDeliveredEndsTheLifecycleKeepingTheShipment() {
-        Order order = OrderDecider.evolve(aShippedOrder(), delivered());
+        Order order = (Order) OrderDecider.evolve(aShippedOrder(), delivered());
 
         assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
         assertThat(order.status().isFinal()).isTrue();
-        assertThat(order.shipment().shipmentId()).isEqualTo(SHIPMENT);
+        assertThat(order.shipment()).map(Shipment::shipmentId).contains(SHIPMENT);
         assertThat(order.updatedAt()).isEqualTo(minutesLater(24 * 60));
     }
 
@@ -82,7 +84,7 @@ class OrderEvolveTest {
 
     @Test
     void foldingTheWholeHistoryGivesTheLatestState() {
-        Order order = OrderDecider.fold(List.of(placed(), confirmed(), shipped(), delivered()));
+        Order order = Orders.order(placed(), confirmed(), shipped(), delivered());
 
         assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
         assertThat(order.placedAt()).isEqualTo(PLACED_AT);

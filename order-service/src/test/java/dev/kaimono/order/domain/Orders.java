@@ -68,14 +68,19 @@ public final class Orders {
     }
 
     public static Order aPendingOrder() {
-        return OrderDecider.fold(List.of(placed()));
+        return order(placed());
     }
 
     public static Order aConfirmedOrder() {
-        return OrderDecider.fold(List.of(placed(), confirmed()));
+        return order(placed(), confirmed());
     }
 
     public static Order aShippedOrder() {
-        return OrderDecider.fold(List.of(placed(), confirmed(), shipped()));
+        return order(placed(), confirmed(), shipped());
+    }
+
+    /** The order these events make, the first of them its placing. */
+    public static Order order(OrderEvent... history) {
+        return (Order) OrderDecider.fold(List.of(history));
     }
 }
