@@ -144,7 +144,7 @@ public class PlaceOrderSagaManager {
             PlaceOrderSagaState end = transition.to();
             Timer.builder("kaimono.saga.duration").description("Time from placing an order to the end of its saga")
                     .tag("outcome", end.step().name())
-                    .tag("reason", end.cancellationReason() == null ? "none" : end.cancellationReason().name())
+                    .tag("reason", end.cancellationReason().map(Enum::name).orElse("none"))
                     .publishPercentileHistogram()
                     .register(meters)
                     .record(Duration.between(end.startedAt(), end.updatedAt()));

@@ -26,6 +26,7 @@ import dev.kaimono.order.domain.ProductId;
 import dev.kaimono.order.domain.saga.PlaceOrderSagaState;
 import dev.kaimono.order.domain.saga.SagaCommand;
 import dev.kaimono.order.domain.saga.SagaStep;
+import dev.kaimono.order.domain.saga.SagaSubject;
 import dev.kaimono.order.domain.saga.StockLine;
 import dev.kaimono.order.domain.saga.Transition;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +54,7 @@ class JdbcPlaceOrderSagas implements PlaceOrderSagas {
                 .param("customer", saga.customerId().value())
                 .param("state", saga.step().name())
                 .param("attempts", saga.attempts())
-                .param("deadline", timestamp(saga.deadlineAt()))
+                .param("deadline", timestamp(saga.deadlineAt().orElse(null)))
                 .param("paymentMethod", saga.paymentMethod())
                 .param("data", JSON.writeValueAsString(Data.of(saga)))
                 .param("started", timestamp(saga.startedAt()))
@@ -75,7 +76,7 @@ class JdbcPlaceOrderSagas implements PlaceOrderSagas {
                 WHERE order_id = :id AND version = :version""")
                 .param("state", saga.step().name())
                 .param("attempts", saga.attempts())
-                .param("deadline", timestamp(saga.deadlineAt()))
+                .param("deadline", timestamp(saga.deadlineAt().orElse(null)))
                 .param("data", JSON.writeValueAsString(Data.of(saga)))
                 .param("updated", timestamp(saga.updatedAt()))
                 .param("id", saga.orderId().value())
@@ -173,13 +174,15 @@ class JdbcPlaceOrderSagas implements PlaceOrderSagas {
 
     private static PlaceOrderSagaState saga(ResultSet row) throws SQLException {
         Data data = JSON.readValue(row.getString("data"), Data.class);
-        return new PlaceOrderSagaState(new OrderId(row.getObject("order_id", UUID.class)),
-                new CustomerId(row.getObject("customer_id", UUID.class)), SagaStep.valueOf(row.getString("state")),
-                row.getInt("attempts"), instant(row, "deadline_at"),
+        SagaSubject subject = new SagaSubject(new OrderId(row.getObject("order_id", UUID.class)),
+                new CustomerId(row.getObject("customer_id", UUID.class)),
                 data.lines().stream().map(line -> new StockLine(new ProductId(line.productId()), line.quantity())).toList(),
                 new Money(data.amount(), Currency.getInstance(data.currency())), row.getString("payment_method"),
-                data.paymentId(), data.cancellationReason() == null ? null : CancellationReason.valueOf(data.cancellationReason()),
-                instant(row, "started_at"), instant(row, "updated_at"), row.getLong("version"));
+                instant(row, "started_at"));
+        return new PlaceOrderSagaState(subject, SagaStep.valueOf(row.getString("state")), row.getInt("attempts"),
+                Optional.ofNullable(instant(row, "deadline_at")), Optional.ofNullable(data.paymentId()),
+                Optional.ofNullable(data.cancellationReason()).map(CancellationReason::valueOf), instant(row, "updated_at"),
+                row.getLong("version"));
     }
 
     private static Timestamp timestamp(Instant instant) {
@@ -196,8 +199,8 @@ class JdbcPlaceOrderSagas implements PlaceOrderSagas {
 
         static Data of(PlaceOrderSagaState saga) {
             return new Data(saga.lines().stream().map(line -> new Line(line.productId().value(), line.quantity())).toList(),
-                    saga.amount().amount(), saga.amount().currency().getCurrencyCode(), saga.paymentId(),
-                    saga.cancellationReason() == null ? null : saga.cancellationReason().name());
+                    saga.amount().amount(), saga.amount().currency().getCurrencyCode(), saga.paymentId().orElse(null),
+                    saga.cancellationReason().map(Enum::name).orElse(null));
         }
     }
 

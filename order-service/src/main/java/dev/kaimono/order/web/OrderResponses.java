@@ -93,9 +93,9 @@ final class OrderResponses {
 
         static SagaView of(PlaceOrderSagaState saga, Instant now) {
             return new SagaView(saga.orderId().value(), saga.customerId().value(), saga.step().name(), saga.attempts(),
-                    saga.deadlineAt(), saga.isOverdue(now), OrderResponses.amount(saga.amount()), saga.amount().currency().getCurrencyCode(),
-                    saga.paymentMethod(), saga.paymentId(),
-                    saga.cancellationReason() == null ? null : saga.cancellationReason().name(), saga.startedAt(), saga.updatedAt());
+                    saga.deadlineAt().orElse(null), saga.isOverdue(now), OrderResponses.amount(saga.amount()),
+                    saga.amount().currency().getCurrencyCode(), saga.paymentMethod(), saga.paymentId().orElse(null),
+                    saga.cancellationReason().map(Enum::name).orElse(null), saga.startedAt(), saga.updatedAt());
         }
     }
 

@@ -71,8 +71,9 @@ public final class PlaceOrderSaga {
             throw new IllegalArgumentException("A saga starts for a pending order, not " + order.status());
         }
         List<StockLine> lines = order.lines().stream().map(line -> new StockLine(line.productId(), line.quantity())).toList();
-        PlaceOrderSagaState state = new PlaceOrderSagaState(order.id(), order.customerId(), SagaStep.AWAITING_STOCK, 1,
-                now.plus(deadlines.stockTimeout()), lines, order.total(), order.paymentMethod(), null, null, now, now, 0);
+        PlaceOrderSagaState state = PlaceOrderSagaState.start(
+                new SagaSubject(order.id(), order.customerId(), lines, order.total(), order.paymentMethod(), now),
+                now.plus(deadlines.stockTimeout()));
         return Transition.start(state, "OrderPlaced").sending(new ReserveStock(lines));
     }
 

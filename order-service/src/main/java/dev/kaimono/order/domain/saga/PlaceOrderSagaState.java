@@ -3,6 +3,7 @@ package dev.kaimono.order.domain.saga;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.kaimono.order.domain.CancellationReason;
@@ -11,50 +12,77 @@ import dev.kaimono.order.domain.Money;
 import dev.kaimono.order.domain.OrderId;
 
 /**
- * The persisted state of one order's place-order saga: its step, how many times the step's command has
- * been sent, when the step gives up waiting ({@code deadlineAt}, {@code null} once final), what it needs
- * to send its commands again (lines, amount, payment method), and how it ended.
+ * The persisted state of one order's place-order saga: what it is for ({@link SagaSubject}, never changes), its
+ * step, how many times the step's command has been sent, when the step gives up waiting (a deadline while it
+ * waits, none once final), and how it ended (the captured payment, or why it was cancelled).
  *
  * @param version the stored version, for optimistic checks by the repository; transitions keep it unchanged
  */
-public record PlaceOrderSagaState(OrderId orderId, CustomerId customerId, SagaStep step, int attempts, Instant deadlineAt,
-        List<StockLine> lines, Money amount, String paymentMethod, UUID paymentId, CancellationReason cancellationReason,
-        Instant startedAt, Instant updatedAt, long version) {
+public record PlaceOrderSagaState(SagaSubject subject, SagaStep step, int attempts, Optional<Instant> deadlineAt,
+        Optional<UUID> paymentId, Optional<CancellationReason> cancellationReason, Instant updatedAt, long version) {
 
     public PlaceOrderSagaState {
-        Objects.requireNonNull(orderId, "orderId");
-        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(step, "step");
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(deadlineAt, "deadlineAt");
+        Objects.requireNonNull(paymentId, "paymentId");
+        Objects.requireNonNull(cancellationReason, "cancellationReason");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        lines = List.copyOf(lines);
-        if (step.isFinal() != (deadlineAt == null)) {
+        if (step.isFinal() == deadlineAt.isPresent()) {
             throw new IllegalArgumentException("A waiting saga has a deadline and a finished one has none: " + step);
         }
     }
 
+    /** A new saga, waiting for stock until the deadline: its first attempt, stored as version 0. */
+    static PlaceOrderSagaState start(SagaSubject subject, Instant deadline) {
+        return new PlaceOrderSagaState(subject, SagaStep.AWAITING_STOCK, 1, Optional.of(deadline), Optional.empty(),
+                Optional.empty(), subject.startedAt(), 0);
+    }
+
+    public OrderId orderId() {
+        return subject.orderId();
+    }
+
+    public CustomerId customerId() {
+        return subject.customerId();
+    }
+
+    public List<StockLine> lines() {
+        return subject.lines();
+    }
+
+    public Money amount() {
+        return subject.amount();
+    }
+
+    public String paymentMethod() {
+        return subject.paymentMethod();
+    }
+
+    public Instant startedAt() {
+        return subject.startedAt();
+    }
+
     public boolean isOverdue(Instant now) {
-        return deadlineAt != null && !now.isBefore(deadlineAt);
+        return deadlineAt.filter(deadline -> !now.isBefore(deadline)).isPresent();
     }
 
     PlaceOrderSagaState waitingFor(SagaStep next, int attemptsSoFar, Instant deadline, Instant now) {
-        return new PlaceOrderSagaState(orderId, customerId, next, attemptsSoFar, deadline, lines, amount, paymentMethod,
-                paymentId, cancellationReason, startedAt, now, version);
+        return new PlaceOrderSagaState(subject, next, attemptsSoFar, Optional.of(deadline), paymentId, cancellationReason,
+                now, version);
     }
 
     PlaceOrderSagaState completed(UUID payment, Instant now) {
-        return new PlaceOrderSagaState(orderId, customerId, SagaStep.COMPLETED, attempts, null, lines, amount, paymentMethod,
-                payment, null, startedAt, now, version);
+        return new PlaceOrderSagaState(subject, SagaStep.COMPLETED, attempts, Optional.empty(), Optional.of(payment),
+                Optional.empty(), now, version);
     }
 
     PlaceOrderSagaState cancelled(CancellationReason reason, Instant now) {
-        return new PlaceOrderSagaState(orderId, customerId, SagaStep.CANCELLED, attempts, null, lines, amount, paymentMethod,
-                paymentId, reason, startedAt, now, version);
+        return new PlaceOrderSagaState(subject, SagaStep.CANCELLED, attempts, Optional.empty(), paymentId,
+                Optional.of(reason), now, version);
     }
 
     PlaceOrderSagaState touched(Instant now) {
-        return new PlaceOrderSagaState(orderId, customerId, step, attempts, deadlineAt, lines, amount, paymentMethod,
-                paymentId, cancellationReason, startedAt, now, version);
+        return new PlaceOrderSagaState(subject, step, attempts, deadlineAt, paymentId, cancellationReason, now, version);
     }
 }

@@ -66,7 +66,7 @@ public record Transition(Optional<PlaceOrderSagaState> from, PlaceOrderSagaState
     /** Whether the input changed nothing and asks for nothing (a duplicate or late reply). */
     public boolean isIgnored() {
         return from.filter(before -> before.step() == to.step() && before.attempts() == to.attempts()
-                && Objects.equals(before.deadlineAt(), to.deadlineAt())).isPresent()
+                && before.deadlineAt().equals(to.deadlineAt())).isPresent()
                 && commands.isEmpty() && orderCommand.isEmpty();
     }
 
