@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,10 @@ import dev.kaimono.order.domain.saga.SagaInput.PaymentFailed;
 import dev.kaimono.order.domain.saga.SagaInput.StockReservationFailed;
 import dev.kaimono.order.domain.saga.SagaInput.StockReserved;
 
-/** The place-order saga: given its state and a reply or a passed deadline, expect the next state and commands. */
+/**
+ * The place-order saga: given its state, when a reply arrives or a deadline passes, then exactly this transition —
+ * next state, commands sent, order command applied, compensation ({@link SagaSpecification}).
+ */
 class PlaceOrderSagaTest {
 
     private static final Duration STOCK_TIMEOUT = Duration.ofSeconds(10);
@@ -42,15 +46,13 @@ class PlaceOrderSagaTest {
     private static final SagaSubject SUBJECT = new SagaSubject(ORDER, SHOPPER, LINES, TOTAL, "pm_card_visa", PLACED_AT);
 
     private final PlaceOrderSaga saga = new PlaceOrderSaga(new PlaceOrderSaga.Deadlines(STOCK_TIMEOUT, PAYMENT_TIMEOUT, 3));
+    private final SagaSpecification specification = new SagaSpecification(saga);
 
     @Test
     void startsByReservingTheOrdersStockWithADeadline() {
-        Transition start = saga.start(Orders.aPendingOrder(), PLACED_AT);
-
-        assertThat(start.from()).isEmpty();
-        assertThat(start.to()).isEqualTo(awaitingStock(1, PLACED_AT.plus(STOCK_TIMEOUT), PLACED_AT, 0));
-        assertThat(start.commands()).containsExactly(new ReserveStock(LINES));
-        assertThat(start.orderCommand()).isEmpty();
+        assertThat(saga.start(Orders.aPendingOrder(), PLACED_AT)).isEqualTo(
+                Transition.start(awaitingStock(1, PLACED_AT.plus(STOCK_TIMEOUT), PLACED_AT, 0), "OrderPlaced")
+                        .sending(new ReserveStock(LINES)));
     }
 
     @Test
@@ -67,29 +69,21 @@ class PlaceOrderSagaTest {
         @Test
         void stockReservedTakesPaymentWithItsOwnDeadline() {
             Instant now = PLACED_AT.plusSeconds(2);
+            Instant chargeBy = now.plus(PAYMENT_TIMEOUT);
 
-            Transition next = saga.handle(state, new StockReserved(), now);
-
-            assertThat(next.to().step()).isEqualTo(SagaStep.AWAITING_PAYMENT);
-            assertThat(next.to().attempts()).isEqualTo(1);
-            assertThat(next.to().deadlineAt()).contains(now.plus(PAYMENT_TIMEOUT));
-            assertThat(next.commands()).as("the charge may start only until the step's deadline")
-                    .containsExactly(new ProcessPayment(SHOPPER, TOTAL, "pm_card_visa", now.plus(PAYMENT_TIMEOUT)));
-            assertThat(next.orderCommand()).isEmpty();
+            // The charge may start only until the step's deadline.
+            given(state).when(new StockReserved(), now).then(awaitingPayment(1, chargeBy, now),
+                    next -> next.sending(new ProcessPayment(SHOPPER, TOTAL, "pm_card_visa", chargeBy)));
         }
 
         @Test
         void stockReservationFailedCancelsTheOrderAsOutOfStockWithNothingToUndo() {
             Instant now = PLACED_AT.plusSeconds(2);
 
-            Transition next = saga.handle(state, new StockReservationFailed(), now);
+            Transition next = given(state).when(new StockReservationFailed(), now).then(
+                    cancelled(CancellationReason.OUT_OF_STOCK, Optional.empty(), now),
+                    step -> step.applying(new RejectOrder(ORDER, CancellationReason.OUT_OF_STOCK, now)));
 
-            assertThat(next.to().step()).isEqualTo(SagaStep.CANCELLED);
-            assertThat(next.to().cancellationReason()).contains(CancellationReason.OUT_OF_STOCK);
-            assertThat(next.to().deadlineAt()).isEmpty();
-            assertThat(next.commands()).isEmpty();
-            assertThat(next.orderCommand()).contains(new RejectOrder(ORDER, CancellationReason.OUT_OF_STOCK, now));
-            assertThat(next.compensated()).isEmpty();
             assertThat(next.finishes()).isTrue();
         }
 
@@ -97,11 +91,8 @@ class PlaceOrderSagaTest {
         void aDeadlineResendsReserveStockAndPushesTheDeadlineOut() {
             Instant now = PLACED_AT.plus(STOCK_TIMEOUT);
 
-            Transition next = saga.handle(state, new DeadlinePassed(), now);
-
-            assertThat(next.to()).isEqualTo(awaitingStock(2, now.plus(STOCK_TIMEOUT), now, 7));
-            assertThat(next.commands()).containsExactly(new ReserveStock(LINES));
-            assertThat(next.orderCommand()).isEmpty();
+            given(state).when(new DeadlinePassed(), now).then(awaitingStock(2, now.plus(STOCK_TIMEOUT), now, 7),
+                    next -> next.sending(new ReserveStock(LINES)));
         }
 
         @Test
@@ -109,27 +100,21 @@ class PlaceOrderSagaTest {
             PlaceOrderSagaState lastAttempt = awaitingStock(3, PLACED_AT.plus(STOCK_TIMEOUT.multipliedBy(3)));
             Instant now = lastAttempt.deadlineAt().orElseThrow().plusMillis(5);
 
-            Transition next = saga.handle(lastAttempt, new DeadlinePassed(), now);
-
-            assertThat(next.to().step()).isEqualTo(SagaStep.CANCELLED);
-            assertThat(next.to().cancellationReason()).contains(CancellationReason.TIMED_OUT);
-            assertThat(next.commands()).containsExactly(new ReleaseStock());
-            assertThat(next.orderCommand()).contains(new RejectOrder(ORDER, CancellationReason.TIMED_OUT, now));
-            assertThat(next.compensated()).contains(Compensation.STOCK);
+            given(lastAttempt).when(new DeadlinePassed(), now).then(cancelled(3, CancellationReason.TIMED_OUT, Optional.empty(), now),
+                    next -> next.sending(new ReleaseStock())
+                            .applying(new RejectOrder(ORDER, CancellationReason.TIMED_OUT, now))
+                            .compensating(Compensation.STOCK));
         }
 
         @Test
         void aDeadlineThatHasNotPassedYetIsIgnored() {
-            Transition next = saga.handle(state, new DeadlinePassed(), state.deadlineAt().orElseThrow().minusMillis(1));
-
-            assertThat(next.isIgnored()).isTrue();
-            assertThat(next.to()).isEqualTo(state);
+            given(state).when(new DeadlinePassed(), state.deadlineAt().orElseThrow().minusMillis(1)).thenIgnored();
         }
 
         @Test
         void paymentRepliesBeforeStockIsReservedAreIgnored() {
-            assertThat(saga.handle(state, new PaymentCompleted(PAYMENT, TOTAL), PLACED_AT).isIgnored()).isTrue();
-            assertThat(saga.handle(state, new PaymentFailed("declined"), PLACED_AT).isIgnored()).isTrue();
+            given(state).when(new PaymentCompleted(PAYMENT, TOTAL), PLACED_AT).thenIgnored();
+            given(state).when(new PaymentFailed("declined"), PLACED_AT).thenIgnored();
         }
     }
 
@@ -142,13 +127,9 @@ class PlaceOrderSagaTest {
         void paymentCompletedConfirmsTheOrder() {
             Instant now = PLACED_AT.plusSeconds(4);
 
-            Transition next = saga.handle(state, new PaymentCompleted(PAYMENT, TOTAL), now);
+            Transition next = given(state).when(new PaymentCompleted(PAYMENT, TOTAL), now).then(completed(PAYMENT, now),
+                    step -> step.applying(new ConfirmOrder(ORDER, PAYMENT, now)));
 
-            assertThat(next.to().step()).isEqualTo(SagaStep.COMPLETED);
-            assertThat(next.to().paymentId()).contains(PAYMENT);
-            assertThat(next.to().deadlineAt()).isEmpty();
-            assertThat(next.commands()).isEmpty();
-            assertThat(next.orderCommand()).contains(new ConfirmOrder(ORDER, PAYMENT, now));
             assertThat(next.finishes()).isTrue();
         }
 
@@ -156,26 +137,20 @@ class PlaceOrderSagaTest {
         void paymentFailedReleasesTheStockAndCancelsAsDeclined() {
             Instant now = PLACED_AT.plusSeconds(4);
 
-            Transition next = saga.handle(state, new PaymentFailed("card declined"), now);
-
-            assertThat(next.to().step()).isEqualTo(SagaStep.CANCELLED);
-            assertThat(next.to().cancellationReason()).contains(CancellationReason.PAYMENT_DECLINED);
-            assertThat(next.commands()).containsExactly(new ReleaseStock());
-            assertThat(next.orderCommand()).contains(new RejectOrder(ORDER, CancellationReason.PAYMENT_DECLINED, now));
-            assertThat(next.compensated()).contains(Compensation.PAYMENT);
+            given(state).when(new PaymentFailed("card declined"), now).then(
+                    cancelled(CancellationReason.PAYMENT_DECLINED, Optional.empty(), now),
+                    next -> next.sending(new ReleaseStock())
+                            .applying(new RejectOrder(ORDER, CancellationReason.PAYMENT_DECLINED, now))
+                            .compensating(Compensation.PAYMENT));
         }
 
         @Test
         void aDeadlineResendsProcessPayment() {
             Instant now = state.deadlineAt().orElseThrow();
 
-            Transition next = saga.handle(state, new DeadlinePassed(), now);
-
-            assertThat(next.to().step()).isEqualTo(SagaStep.AWAITING_PAYMENT);
-            assertThat(next.to().attempts()).isEqualTo(2);
-            assertThat(next.to().deadlineAt()).contains(now.plus(PAYMENT_TIMEOUT));
-            assertThat(next.commands()).as("a new attempt, with its own deadline")
-                    .containsExactly(new ProcessPayment(SHOPPER, TOTAL, "pm_card_visa", now.plus(PAYMENT_TIMEOUT)));
+            // A new attempt, with its own deadline.
+            given(state).when(new DeadlinePassed(), now).then(awaitingPayment(2, now.plus(PAYMENT_TIMEOUT), now),
+                    next -> next.sending(new ProcessPayment(SHOPPER, TOTAL, "pm_card_visa", now.plus(PAYMENT_TIMEOUT))));
         }
 
         @Test
@@ -183,78 +158,69 @@ class PlaceOrderSagaTest {
             PlaceOrderSagaState lastAttempt = awaitingPayment(3, PLACED_AT.plusSeconds(60));
             Instant now = lastAttempt.deadlineAt().orElseThrow();
 
-            Transition next = saga.handle(lastAttempt, new DeadlinePassed(), now);
-
-            assertThat(next.to().step()).isEqualTo(SagaStep.CANCELLED);
-            assertThat(next.to().cancellationReason()).contains(CancellationReason.TIMED_OUT);
-            assertThat(next.commands()).containsExactly(new ReleaseStock(), new RefundPayment(TOTAL));
-            assertThat(next.orderCommand()).contains(new RejectOrder(ORDER, CancellationReason.TIMED_OUT, now));
-            assertThat(next.compensated()).contains(Compensation.PAYMENT);
+            given(lastAttempt).when(new DeadlinePassed(), now).then(cancelled(3, CancellationReason.TIMED_OUT, Optional.empty(), now),
+                    next -> next.sending(new ReleaseStock(), new RefundPayment(TOTAL))
+                            .applying(new RejectOrder(ORDER, CancellationReason.TIMED_OUT, now))
+                            .compensating(Compensation.PAYMENT));
         }
 
         @Test
         void aDuplicateStockReservedDoesNotChargeTwice() {
-            Transition next = saga.handle(state, new StockReserved(), PLACED_AT.plusSeconds(5));
-
-            assertThat(next.isIgnored()).isTrue();
-            assertThat(next.commands()).isEmpty();
+            given(state).when(new StockReserved(), PLACED_AT.plusSeconds(5)).thenIgnored();
         }
 
         @Test
         void aLateStockReservationFailureIsIgnored() {
-            assertThat(saga.handle(state, new StockReservationFailed(), PLACED_AT.plusSeconds(5)).isIgnored()).isTrue();
+            given(state).when(new StockReservationFailed(), PLACED_AT.plusSeconds(5)).thenIgnored();
         }
     }
 
     @Nested
     class LateReplies {
 
+        private final Instant late = PLACED_AT.plusSeconds(90);
+
         @Test
         void aPaymentCapturedAfterTheSagaTimedOutIsRefunded() {
-            PlaceOrderSagaState cancelled = finished(SagaStep.CANCELLED, CancellationReason.TIMED_OUT);
+            PlaceOrderSagaState timedOut = finished(SagaStep.CANCELLED, CancellationReason.TIMED_OUT);
             Money captured = Money.of("9200", "JPY");
 
-            Transition next = saga.handle(cancelled, new PaymentCompleted(PAYMENT, captured), PLACED_AT.plusSeconds(90));
+            Transition next = given(timedOut).when(new PaymentCompleted(PAYMENT, captured), late).then(
+                    cancelled(1, CancellationReason.TIMED_OUT, Optional.empty(), late),
+                    step -> step.sending(new RefundPayment(captured)).compensating(Compensation.PAYMENT));
 
-            assertThat(next.to().step()).isEqualTo(SagaStep.CANCELLED);
-            assertThat(next.commands()).containsExactly(new RefundPayment(captured));
-            assertThat(next.orderCommand()).isEmpty();
-            assertThat(next.compensated()).contains(Compensation.PAYMENT);
             assertThat(next.finishes()).isFalse();
         }
 
         @Test
         void stockReservedAfterTheSagaGaveUpIsReleasedAgain() {
-            PlaceOrderSagaState cancelled = finished(SagaStep.CANCELLED, CancellationReason.TIMED_OUT);
+            PlaceOrderSagaState timedOut = finished(SagaStep.CANCELLED, CancellationReason.TIMED_OUT);
 
-            Transition next = saga.handle(cancelled, new StockReserved(), PLACED_AT.plusSeconds(90));
-
-            assertThat(next.commands()).containsExactly(new ReleaseStock());
-            assertThat(next.orderCommand()).isEmpty();
-            assertThat(next.to().step()).isEqualTo(SagaStep.CANCELLED);
+            given(timedOut).when(new StockReserved(), late).then(cancelled(1, CancellationReason.TIMED_OUT, Optional.empty(), late),
+                    next -> next.sending(new ReleaseStock()).compensating(Compensation.STOCK));
         }
 
         @Test
         void aDuplicatePaymentCompletedForACompletedSagaIsIgnored() {
-            PlaceOrderSagaState completed = finished(SagaStep.COMPLETED, null);
-
-            Transition next = saga.handle(completed, new PaymentCompleted(PAYMENT, TOTAL), PLACED_AT.plusSeconds(90));
-
-            assertThat(next.isIgnored()).isTrue();
+            given(finished(SagaStep.COMPLETED, null)).when(new PaymentCompleted(PAYMENT, TOTAL), late).thenIgnored();
         }
 
         @Test
         void repliesAndDeadlinesOfAFinishedSagaChangeNothing() {
             PlaceOrderSagaState completed = finished(SagaStep.COMPLETED, null);
-            PlaceOrderSagaState cancelled = finished(SagaStep.CANCELLED, CancellationReason.OUT_OF_STOCK);
+            PlaceOrderSagaState outOfStock = finished(SagaStep.CANCELLED, CancellationReason.OUT_OF_STOCK);
 
-            assertThat(saga.handle(completed, new StockReserved(), PLACED_AT.plusSeconds(90)).isIgnored()).isTrue();
-            assertThat(saga.handle(completed, new PaymentFailed("late"), PLACED_AT.plusSeconds(90)).isIgnored()).isTrue();
-            assertThat(saga.handle(completed, new DeadlinePassed(), PLACED_AT.plusSeconds(90)).isIgnored()).isTrue();
-            assertThat(saga.handle(cancelled, new StockReservationFailed(), PLACED_AT.plusSeconds(90)).isIgnored()).isTrue();
-            assertThat(saga.handle(cancelled, new PaymentFailed("late"), PLACED_AT.plusSeconds(90)).isIgnored()).isTrue();
-            assertThat(saga.handle(cancelled, new DeadlinePassed(), PLACED_AT.plusSeconds(90)).isIgnored()).isTrue();
+            given(completed).when(new StockReserved(), late).thenIgnored();
+            given(completed).when(new PaymentFailed("late"), late).thenIgnored();
+            given(completed).when(new DeadlinePassed(), late).thenIgnored();
+            given(outOfStock).when(new StockReservationFailed(), late).thenIgnored();
+            given(outOfStock).when(new PaymentFailed("late"), late).thenIgnored();
+            given(outOfStock).when(new DeadlinePassed(), late).thenIgnored();
         }
+    }
+
+    private SagaSpecification.Given given(PlaceOrderSagaState state) {
+        return specification.given(state);
     }
 
     @Test
@@ -274,8 +240,26 @@ class PlaceOrderSagaTest {
     }
 
     static PlaceOrderSagaState awaitingPayment(int attempts, Instant deadline) {
+        return awaitingPayment(attempts, deadline, PLACED_AT.plusSeconds(2));
+    }
+
+    static PlaceOrderSagaState awaitingPayment(int attempts, Instant deadline, Instant updatedAt) {
         return new PlaceOrderSagaState(SUBJECT, SagaStep.AWAITING_PAYMENT, attempts, Optional.of(deadline), Optional.empty(),
-                Optional.empty(), PLACED_AT.plusSeconds(2), 7);
+                Optional.empty(), updatedAt, 7);
+    }
+
+    static PlaceOrderSagaState completed(UUID payment, Instant updatedAt) {
+        return new PlaceOrderSagaState(SUBJECT, SagaStep.COMPLETED, 1, Optional.empty(), Optional.of(payment),
+                Optional.empty(), updatedAt, 7);
+    }
+
+    static PlaceOrderSagaState cancelled(CancellationReason reason, Optional<UUID> payment, Instant updatedAt) {
+        return cancelled(1, reason, payment, updatedAt);
+    }
+
+    static PlaceOrderSagaState cancelled(int attempts, CancellationReason reason, Optional<UUID> payment, Instant updatedAt) {
+        return new PlaceOrderSagaState(SUBJECT, SagaStep.CANCELLED, attempts, Optional.empty(), payment, Optional.of(reason),
+                updatedAt, 7);
     }
 
     static PlaceOrderSagaState finished(SagaStep step, CancellationReason reason) {
