@@ -27,14 +27,15 @@ import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.Money;
 import dev.kaimono.order.domain.OrderCommand.CancelOrder;
 import dev.kaimono.order.domain.OrderCommand.RecordDelivery;
-import dev.kaimono.order.domain.OrderEvent;
 import dev.kaimono.order.domain.OrderEvent.OrderConfirmed;
 import dev.kaimono.order.domain.OrderEvent.OrderPlaced;
 import dev.kaimono.order.domain.OrderEvent.OrderShipped;
+import dev.kaimono.order.domain.OrderEvent;
 import dev.kaimono.order.domain.OrderId;
 import dev.kaimono.order.domain.OrderLine;
 import dev.kaimono.order.domain.OrderRuleViolationException;
 import dev.kaimono.order.domain.OrderStatus;
+import dev.kaimono.order.domain.PaymentMethod;
 import dev.kaimono.order.domain.ProductId;
 import dev.kaimono.order.domain.Shipment;
 import dev.kaimono.order.domain.ShippingAddress;
@@ -152,7 +153,7 @@ class EventStoreConcurrencyIT extends OrderServiceIntegrationTest {
         OrderId orderId = OrderId.newId();
         List<OrderEvent> events = new java.util.ArrayList<>(List.of(new OrderPlaced(orderId, new CustomerId(UUID.randomUUID()),
                 List.of(new OrderLine(new ProductId(StubCatalog.MATCHA), "Uji Matcha 100g", Money.of("3200", "JPY"), 1)),
-                Money.of("3200", "JPY"), new ShippingAddress("Ann", "1-2-3", "Tokyo", "150-0001", "JP"), "pm_card_visa", now())));
+                Money.of("3200", "JPY"), new ShippingAddress("Ann", "1-2-3", "Tokyo", "150-0001", "JP"), new PaymentMethod("pm_card_visa"), now())));
         if (status == OrderStatus.CONFIRMED) {
             events.add(new OrderConfirmed(orderId, UUID.randomUUID(), now()));
         }

@@ -27,7 +27,7 @@ public record OrderDetails(OrderId id, CustomerId customerId, OrderStatus status
 
     public static OrderDetails of(Order order, long version) {
         return new OrderDetails(order.id(), order.customerId(), order.status(), order.lines(), order.total(),
-                order.shippingAddress(), order.paymentMethod(), order.cancellationReason().orElse(null), order.shipment().orElse(null),
+                order.shippingAddress(), order.paymentMethod().value(), order.cancellationReason().orElse(null), order.shipment().orElse(null),
                 order.placedAt(), order.updatedAt(), version);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.kaimono.order.domain.CustomerId;
+import dev.kaimono.order.domain.PaymentMethod;
 import dev.kaimono.order.domain.ProductId;
 import dev.kaimono.order.domain.ShippingAddress;
 
@@ -14,7 +15,7 @@ import dev.kaimono.order.domain.ShippingAddress;
  * @param fingerprint a digest of the request as sent, to tell a retry from a different request with the same key
  */
 public record PlaceOrderRequest(CustomerId customerId, List<RequestedLine> lines, boolean fromCart,
-        ShippingAddress shippingAddress, String paymentMethod, String idempotencyKey, String fingerprint) {
+        ShippingAddress shippingAddress, PaymentMethod paymentMethod, String idempotencyKey, String fingerprint) {
 
     public PlaceOrderRequest {
         Objects.requireNonNull(customerId, "customerId");

@@ -60,7 +60,7 @@ public record Order(Placement placement, OrderStatus status, Optional<Cancellati
         return placement.shippingAddress();
     }
 
-    public String paymentMethod() {
+    public PaymentMethod paymentMethod() {
         return placement.paymentMethod();
     }
 

@@ -32,17 +32,15 @@ public sealed interface OrderCommand {
 
     /** A shopper places an order with lines priced from the catalog. */
     record PlaceOrder(OrderId orderId, CustomerId customerId, List<OrderLine> lines, ShippingAddress shippingAddress,
-            String paymentMethod, Instant at) implements OrderCommand {
+            PaymentMethod paymentMethod, Instant at) implements OrderCommand {
 
         public PlaceOrder {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(customerId, "customerId");
             Objects.requireNonNull(shippingAddress, "shippingAddress");
             Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(paymentMethod, "paymentMethod");
             lines = List.copyOf(lines);
-            if (paymentMethod == null || paymentMethod.isBlank()) {
-                throw new IllegalArgumentException("An order names its payment method");
-            }
         }
     }
 

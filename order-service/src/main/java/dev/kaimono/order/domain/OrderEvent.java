@@ -16,7 +16,7 @@ public sealed interface OrderEvent {
     Instant occurredAt();
 
     record OrderPlaced(OrderId orderId, CustomerId customerId, List<OrderLine> lines, Money total,
-            ShippingAddress shippingAddress, String paymentMethod, Instant occurredAt) implements OrderEvent {
+            ShippingAddress shippingAddress, PaymentMethod paymentMethod, Instant occurredAt) implements OrderEvent {
 
         public OrderPlaced {
             Objects.requireNonNull(orderId, "orderId");

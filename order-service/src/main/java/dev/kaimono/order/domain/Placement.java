@@ -9,7 +9,7 @@ import java.util.Objects;
  * catalog), the total, where to, how to pay, and when.
  */
 public record Placement(OrderId id, CustomerId customerId, List<OrderLine> lines, Money total,
-        ShippingAddress shippingAddress, String paymentMethod, Instant placedAt) {
+        ShippingAddress shippingAddress, PaymentMethod paymentMethod, Instant placedAt) {
 
     public Placement {
         Objects.requireNonNull(id, "id");
@@ -17,6 +17,7 @@ public record Placement(OrderId id, CustomerId customerId, List<OrderLine> lines
         lines = List.copyOf(lines);
         Objects.requireNonNull(total, "total");
         Objects.requireNonNull(shippingAddress, "shippingAddress");
+        Objects.requireNonNull(paymentMethod, "paymentMethod");
         Objects.requireNonNull(placedAt, "placedAt");
     }
 }

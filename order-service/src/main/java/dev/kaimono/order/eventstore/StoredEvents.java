@@ -17,6 +17,7 @@ import dev.kaimono.order.domain.OrderEvent.OrderShipped;
 import dev.kaimono.order.domain.OrderEvent;
 import dev.kaimono.order.domain.OrderId;
 import dev.kaimono.order.domain.OrderLine;
+import dev.kaimono.order.domain.PaymentMethod;
 import dev.kaimono.order.domain.ProductId;
 import dev.kaimono.order.domain.Shipment;
 import dev.kaimono.order.domain.ShippingAddress;
@@ -42,7 +43,7 @@ final class StoredEvents {
         Object payload = switch (event) {
             case OrderPlaced placed -> new Placed(placed.orderId().value(), placed.customerId().value(),
                     placed.lines().stream().map(StoredEvents::line).toList(), money(placed.total()),
-                    address(placed.shippingAddress()), placed.paymentMethod());
+                    address(placed.shippingAddress()), placed.paymentMethod().value());
             case OrderConfirmed confirmed -> new Confirmed(confirmed.orderId().value(), confirmed.paymentId());
             case OrderCancelled cancelled -> new Cancelled(cancelled.orderId().value(), cancelled.reason().name(),
                     cancelled.wasConfirmed());
@@ -63,7 +64,7 @@ final class StoredEvents {
                 Placed placed = json.readValue(payload, Placed.class);
                 yield new OrderPlaced(new OrderId(placed.orderId()), new CustomerId(placed.customerId()),
                         placed.lines().stream().map(StoredEvents::line).toList(), money(placed.total()),
-                        address(placed.shippingAddress()), placed.paymentMethod(), occurredAt);
+                        address(placed.shippingAddress()), new PaymentMethod(placed.paymentMethod()), occurredAt);
             }
             case "OrderConfirmed" -> {
                 Confirmed confirmed = json.readValue(payload, Confirmed.class);

@@ -60,7 +60,7 @@ class OutboxOrderMessages implements OrderMessages {
                     reserve.lines().stream().map(line -> new OrderLine(line.productId().value(), line.quantity())).toList()));
             case SagaCommand.ReleaseStock release -> outbox.publish(ReleaseStock.TYPE, key, new ReleaseStock(saga.orderId().value()));
             case SagaCommand.ProcessPayment payment -> outbox.publish(ProcessPayment.TYPE, key, new ProcessPayment(
-                    saga.orderId().value(), payment.customerId().value(), Contracts.money(payment.amount()), payment.paymentMethod(),
+                    saga.orderId().value(), payment.customerId().value(), Contracts.money(payment.amount()), payment.paymentMethod().value(),
                     payment.chargeBy()));
             case SagaCommand.RefundPayment refund -> outbox.publish(RefundPayment.TYPE, key,
                     new RefundPayment(saga.orderId().value(), Contracts.money(refund.amount())));

@@ -22,6 +22,7 @@ import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.Money;
 import dev.kaimono.order.domain.OrderCommand;
 import dev.kaimono.order.domain.OrderId;
+import dev.kaimono.order.domain.PaymentMethod;
 import dev.kaimono.order.domain.ProductId;
 import dev.kaimono.order.domain.saga.PlaceOrderSagaState;
 import dev.kaimono.order.domain.saga.SagaCommand;
@@ -55,7 +56,7 @@ class JdbcPlaceOrderSagas implements PlaceOrderSagas {
                 .param("state", saga.step().name())
                 .param("attempts", saga.attempts())
                 .param("deadline", timestamp(saga.deadlineAt().orElse(null)))
-                .param("paymentMethod", saga.paymentMethod())
+                .param("paymentMethod", saga.paymentMethod().value())
                 .param("data", JSON.writeValueAsString(Data.of(saga)))
                 .param("started", timestamp(saga.startedAt()))
                 .param("updated", timestamp(saga.updatedAt()))
@@ -177,7 +178,7 @@ class JdbcPlaceOrderSagas implements PlaceOrderSagas {
         SagaSubject subject = new SagaSubject(new OrderId(row.getObject("order_id", UUID.class)),
                 new CustomerId(row.getObject("customer_id", UUID.class)),
                 data.lines().stream().map(line -> new StockLine(new ProductId(line.productId()), line.quantity())).toList(),
-                new Money(data.amount(), Currency.getInstance(data.currency())), row.getString("payment_method"),
+                new Money(data.amount(), Currency.getInstance(data.currency())), new PaymentMethod(row.getString("payment_method")),
                 instant(row, "started_at"));
         return new PlaceOrderSagaState(subject, SagaStep.valueOf(row.getString("state")), row.getInt("attempts"),
                 Optional.ofNullable(instant(row, "deadline_at")), Optional.ofNullable(data.paymentId()),

@@ -32,6 +32,7 @@ import dev.kaimono.order.application.PlaceOrderService;
 import dev.kaimono.order.application.PlacedOrder;
 import dev.kaimono.order.application.Viewer;
 import dev.kaimono.order.domain.OrderId;
+import dev.kaimono.order.domain.PaymentMethod;
 import dev.kaimono.order.web.OrderRequests.PlaceOrderBody;
 import dev.kaimono.order.web.OrderResponses.HistoryEntry;
 import dev.kaimono.order.web.OrderResponses.OrderAccepted;
@@ -70,7 +71,8 @@ class OrderController {
             throw InvalidOrderRequestException.of("Idempotency-Key", "must be 1 to %d characters".formatted(MAX_IDEMPOTENCY_KEY));
         }
         PlacedOrder placed = placing.place(new PlaceOrderRequest(Shoppers.customer(authentication), body.requestedLines(),
-                body.cartRequested(), body.shippingAddress().toAddress(), body.paymentMethod(), idempotencyKey, fingerprint(body)));
+                body.cartRequested(), body.shippingAddress().toAddress(), new PaymentMethod(body.paymentMethod()), idempotencyKey,
+                fingerprint(body)));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/orders/" + placed.orderId()))
                 .body(new OrderAccepted(placed.orderId().value(), placed.status().name()));

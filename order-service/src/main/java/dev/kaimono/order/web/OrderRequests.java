@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import dev.kaimono.order.application.PlaceOrderRequest.RequestedLine;
 import dev.kaimono.order.domain.OrderDecider;
 import dev.kaimono.order.domain.OrderLine;
+import dev.kaimono.order.domain.PaymentMethod;
 import dev.kaimono.order.domain.ProductId;
 import dev.kaimono.order.domain.ShippingAddress;
 
@@ -28,7 +29,8 @@ final class OrderRequests {
             @Size(max = OrderDecider.MAX_LINES) List<@NotNull @Valid LineBody> lines,
             Boolean fromCart,
             @NotNull @Valid AddressBody shippingAddress,
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]*", message = "may contain letters, digits, _ and - only")
+            @NotBlank @Size(max = PaymentMethod.MAX_LENGTH)
+            @Pattern(regexp = PaymentMethod.ALLOWED, message = "may contain letters, digits, _ and - only")
             String paymentMethod) {
 
         boolean cartRequested() {

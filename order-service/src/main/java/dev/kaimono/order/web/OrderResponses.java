@@ -94,7 +94,7 @@ final class OrderResponses {
         static SagaView of(PlaceOrderSagaState saga, Instant now) {
             return new SagaView(saga.orderId().value(), saga.customerId().value(), saga.step().name(), saga.attempts(),
                     saga.deadlineAt().orElse(null), saga.isOverdue(now), OrderResponses.amount(saga.amount()),
-                    saga.amount().currency().getCurrencyCode(), saga.paymentMethod(), saga.paymentId().orElse(null),
+                    saga.amount().currency().getCurrencyCode(), saga.paymentMethod().value(), saga.paymentId().orElse(null),
                     saga.cancellationReason().map(Enum::name).orElse(null), saga.startedAt(), saga.updatedAt());
         }
     }

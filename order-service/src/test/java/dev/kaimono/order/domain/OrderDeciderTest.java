@@ -6,8 +6,9 @@ import static dev.kaimono.order.domain.Orders.ORDER;
 import static dev.kaimono.order.domain.Orders.PAYMENT;
 import static dev.kaimono.order.domain.Orders.SHIPMENT;
 import static dev.kaimono.order.domain.Orders.SHOPPER;
-import static dev.kaimono.order.domain.Orders.anAddress;
+import static dev.kaimono.order.domain.Orders.VISA;
 import static dev.kaimono.order.domain.Orders.aWhisk;
+import static dev.kaimono.order.domain.Orders.anAddress;
 import static dev.kaimono.order.domain.Orders.cancelledFor;
 import static dev.kaimono.order.domain.Orders.confirmed;
 import static dev.kaimono.order.domain.Orders.delivered;
@@ -95,7 +96,7 @@ class OrderDeciderTest {
         }
 
         private PlaceOrder withLines(List<OrderLine> lines) {
-            return new PlaceOrder(ORDER, SHOPPER, lines, anAddress(), "pm_card_visa", Orders.PLACED_AT);
+            return new PlaceOrder(ORDER, SHOPPER, lines, anAddress(), VISA, Orders.PLACED_AT);
         }
     }
 

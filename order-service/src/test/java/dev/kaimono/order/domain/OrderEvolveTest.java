@@ -5,11 +5,12 @@ import static dev.kaimono.order.domain.Orders.PAYMENT;
 import static dev.kaimono.order.domain.Orders.PLACED_AT;
 import static dev.kaimono.order.domain.Orders.SHIPMENT;
 import static dev.kaimono.order.domain.Orders.SHOPPER;
+import static dev.kaimono.order.domain.Orders.VISA;
 import static dev.kaimono.order.domain.Orders.aConfirmedOrder;
 import static dev.kaimono.order.domain.Orders.aPendingOrder;
 import static dev.kaimono.order.domain.Orders.aShippedOrder;
-import static dev.kaimono.order.domain.Orders.anAddress;
 import static dev.kaimono.order.domain.Orders.aWhisk;
+import static dev.kaimono.order.domain.Orders.anAddress;
 import static dev.kaimono.order.domain.Orders.cancelledFor;
 import static dev.kaimono.order.domain.Orders.confirmed;
 import static dev.kaimono.order.domain.Orders.delivered;
@@ -33,7 +34,7 @@ class OrderEvolveTest {
         OrderState state = OrderDecider.evolve(OrderDecider.initialState(), placed());
 
         assertThat(state).isEqualTo(new Order(new Placement(ORDER, SHOPPER, List.of(twoTinsOfMatcha(), aWhisk()),
-                Money.of("9200", "JPY"), anAddress(), "pm_card_visa", PLACED_AT), OrderStatus.PENDING, Optional.empty(),
+                Money.of("9200", "JPY"), anAddress(), VISA, PLACED_AT), OrderStatus.PENDING, Optional.empty(),
                 Optional.empty(), Optional.empty(), PLACED_AT));
     }
 

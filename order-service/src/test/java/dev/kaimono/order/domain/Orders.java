@@ -18,6 +18,7 @@ public final class Orders {
     public static final Instant PLACED_AT = Instant.parse("2026-11-26T10:00:00Z");
     public static final OrderId ORDER = new OrderId(UUID.fromString("0b5c3a7e-0000-4000-8000-000000000001"));
     public static final CustomerId SHOPPER = new CustomerId(UUID.fromString("5b0a6e1c-0000-4000-8000-000000000002"));
+    public static final PaymentMethod VISA = new PaymentMethod("pm_card_visa");
     public static final ProductId MATCHA = new ProductId(UUID.fromString("a1000000-0000-4000-8000-000000000003"));
     public static final ProductId WHISK = new ProductId(UUID.fromString("a2000000-0000-4000-8000-000000000004"));
     public static final UUID PAYMENT = UUID.fromString("c0000000-0000-4000-8000-000000000005");
@@ -43,12 +44,12 @@ public final class Orders {
     }
 
     public static PlaceOrder placeOrder() {
-        return new PlaceOrder(ORDER, SHOPPER, List.of(twoTinsOfMatcha(), aWhisk()), anAddress(), "pm_card_visa", PLACED_AT);
+        return new PlaceOrder(ORDER, SHOPPER, List.of(twoTinsOfMatcha(), aWhisk()), anAddress(), VISA, PLACED_AT);
     }
 
     public static OrderPlaced placed() {
         return new OrderPlaced(ORDER, SHOPPER, List.of(twoTinsOfMatcha(), aWhisk()), Money.of("9200", "JPY"), anAddress(),
-                "pm_card_visa", PLACED_AT);
+                VISA, PLACED_AT);
     }
 
     public static OrderConfirmed confirmed() {

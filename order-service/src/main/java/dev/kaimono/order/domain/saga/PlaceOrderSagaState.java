@@ -10,6 +10,7 @@ import dev.kaimono.order.domain.CancellationReason;
 import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.Money;
 import dev.kaimono.order.domain.OrderId;
+import dev.kaimono.order.domain.PaymentMethod;
 
 /**
  * The persisted state of one order's place-order saga: what it is for ({@link SagaSubject}, never changes), its
@@ -55,7 +56,7 @@ public record PlaceOrderSagaState(SagaSubject subject, SagaStep step, int attemp
         return subject.amount();
     }
 
-    public String paymentMethod() {
+    public PaymentMethod paymentMethod() {
         return subject.paymentMethod();
     }
 

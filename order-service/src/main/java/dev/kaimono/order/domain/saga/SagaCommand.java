@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.Money;
+import dev.kaimono.order.domain.PaymentMethod;
 
 /** What the saga asks of another service. Each is idempotent per order, so it may be sent again. */
 public sealed interface SagaCommand {
@@ -37,7 +38,7 @@ public sealed interface SagaCommand {
     }
 
     /** Charge the order once, starting no charge that could not be finished by {@code chargeBy} (the step's deadline). */
-    record ProcessPayment(CustomerId customerId, Money amount, String paymentMethod, Instant chargeBy) implements SagaCommand {
+    record ProcessPayment(CustomerId customerId, Money amount, PaymentMethod paymentMethod, Instant chargeBy) implements SagaCommand {
 
         public ProcessPayment {
             Objects.requireNonNull(customerId, "customerId");

@@ -1,10 +1,11 @@
 package dev.kaimono.order.domain.saga;
 
+import static dev.kaimono.order.domain.Orders.MATCHA;
 import static dev.kaimono.order.domain.Orders.ORDER;
 import static dev.kaimono.order.domain.Orders.PAYMENT;
 import static dev.kaimono.order.domain.Orders.PLACED_AT;
 import static dev.kaimono.order.domain.Orders.SHOPPER;
-import static dev.kaimono.order.domain.Orders.MATCHA;
+import static dev.kaimono.order.domain.Orders.VISA;
 import static dev.kaimono.order.domain.Orders.WHISK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -43,7 +44,7 @@ class PlaceOrderSagaTest {
     private static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(15);
     private static final Money TOTAL = Money.of("9200", "JPY");
     private static final List<StockLine> LINES = List.of(new StockLine(MATCHA, 2), new StockLine(WHISK, 1));
-    private static final SagaSubject SUBJECT = new SagaSubject(ORDER, SHOPPER, LINES, TOTAL, "pm_card_visa", PLACED_AT);
+    private static final SagaSubject SUBJECT = new SagaSubject(ORDER, SHOPPER, LINES, TOTAL, VISA, PLACED_AT);
 
     private final PlaceOrderSaga saga = new PlaceOrderSaga(new PlaceOrderSaga.Deadlines(STOCK_TIMEOUT, PAYMENT_TIMEOUT, 3));
     private final SagaSpecification specification = new SagaSpecification(saga);
@@ -73,7 +74,7 @@ class PlaceOrderSagaTest {
 
             // The charge may start only until the step's deadline.
             given(state).when(new StockReserved(), now).then(awaitingPayment(1, chargeBy, now),
-                    next -> next.sending(new ProcessPayment(SHOPPER, TOTAL, "pm_card_visa", chargeBy)));
+                    next -> next.sending(new ProcessPayment(SHOPPER, TOTAL, VISA, chargeBy)));
         }
 
         @Test
@@ -150,7 +151,7 @@ class PlaceOrderSagaTest {
 
             // A new attempt, with its own deadline.
             given(state).when(new DeadlinePassed(), now).then(awaitingPayment(2, now.plus(PAYMENT_TIMEOUT), now),
-                    next -> next.sending(new ProcessPayment(SHOPPER, TOTAL, "pm_card_visa", now.plus(PAYMENT_TIMEOUT))));
+                    next -> next.sending(new ProcessPayment(SHOPPER, TOTAL, VISA, now.plus(PAYMENT_TIMEOUT))));
         }
 
         @Test

@@ -4,6 +4,7 @@ import static dev.kaimono.order.domain.Orders.ORDER;
 import static dev.kaimono.order.domain.Orders.PAYMENT;
 import static dev.kaimono.order.domain.Orders.PLACED_AT;
 import static dev.kaimono.order.domain.Orders.SHOPPER;
+import static dev.kaimono.order.domain.Orders.VISA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -36,7 +37,7 @@ class StoredNamesTest {
     @Test
     void sagaCommandsKeepTheirStoredNames() {
         assertThat(List.of(new SagaCommand.ReserveStock(List.of()), new SagaCommand.ReleaseStock(),
-                new SagaCommand.ProcessPayment(SHOPPER, AMOUNT, "pm_card_visa", PLACED_AT),
+                new SagaCommand.ProcessPayment(SHOPPER, AMOUNT, VISA, PLACED_AT),
                 new SagaCommand.RefundPayment(AMOUNT)).stream().map(SagaCommand::name))
                 .containsExactly("ReserveStock", "ReleaseStock", "ProcessPayment", "RefundPayment");
     }
