@@ -26,7 +26,7 @@ import dev.kaimono.testsupport.WithInfrastructure;
 
 /**
  * A benchmark, not a test: it asserts nothing and is not run by {@code ./mvnw verify}. Run it with
- * <pre>./mvnw -B -pl shared-events verify -Dit.test=OutboxRelayBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>./mvnw -B -pl service-runtime verify -Dit.test=OutboxRelayBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * It measures, against the real PostgreSQL and RabbitMQ: the relay draining a backlog (events stored
  * while the broker was cut off, then published with confirms) next to a plain publish-with-confirms loop
  * of the same size and batch; and, at a steady 200 events/s, the latency from commit to the inbox
