@@ -28,8 +28,8 @@ import dev.kaimono.order.domain.ProductId;
  * (which sends reserve-stock) and empties the ordered products from the cart. Either all of it commits
  * or nothing does; the catalog is asked before the transaction, so no connection waits on it. Whether the lines
  * make an order (how many, each product once, one currency) is {@link OrderDecider}'s rule alone: its refusal rolls
- * the transaction back. A retry with a
- * known {@code Idempotency-Key} gets its order back even while {@link OrderAdmission} refuses new ones.
+ * the transaction back. A retry with a known {@code Idempotency-Key} gets its order back even while
+ * {@link OrderAdmission} refuses new ones.
  */
 @Service
 public class PlaceOrderService {
