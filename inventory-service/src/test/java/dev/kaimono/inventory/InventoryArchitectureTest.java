@@ -41,7 +41,7 @@ class InventoryArchitectureTest {
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("messaging").mayNotBeAccessedByAnyLayer()
                 .whereLayer("persistence").mayNotBeAccessedByAnyLayer()
-                .whereLayer("application").mayOnlyBeAccessedByLayers("config", "web", "messaging")
+                .whereLayer("application").mayOnlyBeAccessedByLayers("config", "web", "messaging", "persistence")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "web", "messaging", "persistence")
                 .check(classes);
     }

@@ -14,12 +14,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.kaimono.inventory.application.Availability;
 import dev.kaimono.inventory.application.AvailabilityQueries;
 import dev.kaimono.inventory.application.ReservationService;
+import dev.kaimono.inventory.application.Reservations;
 import dev.kaimono.inventory.application.StockAdministration;
 import dev.kaimono.inventory.domain.OrderId;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.inventory.domain.Reservation;
 import dev.kaimono.inventory.domain.ReservationLine;
-import dev.kaimono.inventory.domain.Reservations;
 import dev.kaimono.testsupport.TestJwks;
 import dev.kaimono.testsupport.WithInfrastructure;
 

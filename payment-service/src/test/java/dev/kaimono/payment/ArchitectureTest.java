@@ -52,7 +52,7 @@ class ArchitectureTest {
                 .whereLayer("messaging").mayNotBeAccessedByAnyLayer()
                 .whereLayer("persistence").mayNotBeAccessedByAnyLayer()
                 .whereLayer("simulation").mayNotBeAccessedByAnyLayer()
-                .whereLayer("application").mayOnlyBeAccessedByLayers("web", "messaging", "config")
+                .whereLayer("application").mayOnlyBeAccessedByLayers("web", "messaging", "config", "persistence", "simulation")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "web", "messaging", "persistence", "simulation")
                 .check(classes);
     }

@@ -8,8 +8,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import dev.kaimono.payment.application.PaymentProvider;
 import dev.kaimono.payment.domain.OrderId;
-import dev.kaimono.payment.domain.PaymentProvider;
 import dev.kaimono.payment.simulation.SimulatedPaymentProvider;
 
 /** The simulated provider with a tally of the calls it got per idempotency key, so tests can count them. */

@@ -34,12 +34,12 @@ import dev.kaimono.events.wire.EventEnvelope;
 import dev.kaimono.messaging.DeadLetters;
 import dev.kaimono.payment.application.ChargeOrder;
 import dev.kaimono.payment.application.PaymentCharging;
+import dev.kaimono.payment.application.PaymentProvider;
+import dev.kaimono.payment.application.Payments;
 import dev.kaimono.payment.domain.CustomerId;
 import dev.kaimono.payment.domain.OrderId;
 import dev.kaimono.payment.domain.Payment;
 import dev.kaimono.payment.domain.PaymentId;
-import dev.kaimono.payment.domain.PaymentProvider;
-import dev.kaimono.payment.domain.Payments;
 import dev.kaimono.testsupport.BrokerProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.inventory.domain.StockItem;
-import dev.kaimono.inventory.domain.StockItems;
 
 /** What shoppers and the gateway may know about stock: availability per product. */
 @Service

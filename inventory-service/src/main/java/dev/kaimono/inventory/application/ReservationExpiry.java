@@ -12,9 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kaimono.inventory.domain.InventoryEvent;
 import dev.kaimono.inventory.domain.Reservation;
-import dev.kaimono.inventory.domain.Reservations;
 import dev.kaimono.inventory.domain.Stock;
-import dev.kaimono.inventory.domain.StockItems;
 
 /**
  * Releases reservations that were neither confirmed nor released within their time to live. Instances

@@ -16,9 +16,7 @@ import dev.kaimono.inventory.domain.OrderId;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.inventory.domain.Reservation;
 import dev.kaimono.inventory.domain.ReservationLine;
-import dev.kaimono.inventory.domain.Reservations;
 import dev.kaimono.inventory.domain.Stock;
-import dev.kaimono.inventory.domain.StockItems;
 
 /**
  * An order's stock, from the saga's reserve-stock to the order's confirmation or cancellation. Each

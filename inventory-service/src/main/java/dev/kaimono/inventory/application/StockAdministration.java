@@ -9,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.inventory.domain.Stock;
 import dev.kaimono.inventory.domain.StockItem;
-import dev.kaimono.inventory.domain.StockItems;
 
 /** Keeping a stock item per product: created for new products, counted and replenished by administrators. */
 @Service

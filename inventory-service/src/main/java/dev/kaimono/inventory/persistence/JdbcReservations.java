@@ -18,11 +18,11 @@ import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.kaimono.inventory.application.Reservations;
 import dev.kaimono.inventory.domain.OrderId;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.inventory.domain.Reservation;
 import dev.kaimono.inventory.domain.ReservationLine;
-import dev.kaimono.inventory.domain.Reservations;
 import dev.kaimono.inventory.domain.Shortage;
 
 /** Reservations in {@code reservation} with their lines in {@code reservation_line}. */

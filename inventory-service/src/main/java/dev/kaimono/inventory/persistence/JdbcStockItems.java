@@ -11,10 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
+import dev.kaimono.inventory.application.StockItems;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.inventory.domain.Stock;
 import dev.kaimono.inventory.domain.StockItem;
-import dev.kaimono.inventory.domain.StockItems;
 
 /** Stock items in {@code stock_item}; locks are row locks ({@code FOR UPDATE}) taken in product-id order. */
 @Repository

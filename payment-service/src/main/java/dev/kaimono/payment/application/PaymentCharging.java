@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.kaimono.payment.domain.Payment;
 import dev.kaimono.payment.domain.PaymentEvent;
 import dev.kaimono.payment.domain.PaymentId;
-import dev.kaimono.payment.domain.Payments;
 
 /**
  * Charges an order, once. The first request stores a {@code PENDING} payment (insert-first: the unique order

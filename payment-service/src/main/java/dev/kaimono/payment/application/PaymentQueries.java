@@ -7,7 +7,6 @@ import org.springframework.stereotype.Service;
 import dev.kaimono.payment.domain.CustomerId;
 import dev.kaimono.payment.domain.OrderId;
 import dev.kaimono.payment.domain.Payment;
-import dev.kaimono.payment.domain.Payments;
 
 /** Shows payments to the shopper who made them and to administrators, and to nobody else. */
 @Service

@@ -15,9 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kaimono.payment.domain.Money;
 import dev.kaimono.payment.domain.OrderId;
-import dev.kaimono.payment.domain.Payment;
 import dev.kaimono.payment.domain.Payment.RefundDecision;
-import dev.kaimono.payment.domain.Payments;
+import dev.kaimono.payment.domain.Payment;
 
 /**
  * Refunds an order's captured payment, once, however often and from wherever it is asked (the saga's

@@ -7,11 +7,10 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 
-import dev.kaimono.payment.domain.PaymentProvider;
-import dev.kaimono.payment.domain.PaymentProvider.ChargeRequest;
-import dev.kaimono.payment.domain.PaymentProvider.ChargeResult;
-import dev.kaimono.payment.domain.PaymentProvider.RefundReceipt;
-import dev.kaimono.payment.domain.PaymentProvider.RefundRequest;
+import dev.kaimono.payment.application.PaymentProvider.ChargeRequest;
+import dev.kaimono.payment.application.PaymentProvider.ChargeResult;
+import dev.kaimono.payment.application.PaymentProvider.RefundReceipt;
+import dev.kaimono.payment.application.PaymentProvider.RefundRequest;
 import dev.kaimono.payment.domain.PaymentProviderUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -12,15 +12,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.kaimono.payment.application.PaymentProvider.ChargeRequest;
+import dev.kaimono.payment.application.PaymentProvider.ChargeResult;
+import dev.kaimono.payment.application.PaymentProvider.RefundReceipt;
+import dev.kaimono.payment.application.PaymentProvider.RefundRequest;
 import dev.kaimono.payment.domain.Payment;
-import dev.kaimono.payment.domain.PaymentProvider;
-import dev.kaimono.payment.domain.PaymentProvider.ChargeRequest;
-import dev.kaimono.payment.domain.PaymentProvider.ChargeResult;
-import dev.kaimono.payment.domain.PaymentProvider.RefundReceipt;
-import dev.kaimono.payment.domain.PaymentProvider.RefundRequest;
 import dev.kaimono.payment.domain.PaymentProviderUnavailableException;
 import dev.kaimono.payment.domain.PaymentStatus;
-import dev.kaimono.payment.domain.Payments;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

@@ -14,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kaimono.payment.domain.OrderId;
 import dev.kaimono.payment.domain.Payment;
-import dev.kaimono.payment.domain.Payments;
 
 /**
  * Resolves payments that wait for the provider with no attempt under way: a process died between recording

@@ -1,6 +1,6 @@
 /**
  * The payment model in plain Java: the {@link dev.kaimono.payment.domain.Payment} aggregate, its values and
- * events, and the ports to its store and to the payment provider. No Spring, persistence, JSON or messaging
- * types here.
+ * events. No Spring, persistence, JSON or messaging types here; the ports to its store and to the payment
+ * provider belong to the use cases ({@code application}).
  */
 package dev.kaimono.payment.domain;

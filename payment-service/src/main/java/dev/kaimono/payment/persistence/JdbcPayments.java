@@ -13,13 +13,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.kaimono.payment.application.Payments;
 import dev.kaimono.payment.domain.CustomerId;
 import dev.kaimono.payment.domain.Money;
 import dev.kaimono.payment.domain.OrderId;
 import dev.kaimono.payment.domain.Payment;
 import dev.kaimono.payment.domain.PaymentId;
 import dev.kaimono.payment.domain.PaymentStatus;
-import dev.kaimono.payment.domain.Payments;
 
 /** The {@code payment} table; one row per order. */
 @Repository

@@ -5,8 +5,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 
+import dev.kaimono.payment.application.PaymentProvider;
 import dev.kaimono.payment.domain.Money;
-import dev.kaimono.payment.domain.PaymentProvider;
 import dev.kaimono.payment.domain.PaymentProviderUnavailableException;
 
 /**

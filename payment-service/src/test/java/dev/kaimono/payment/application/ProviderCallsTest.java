@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import dev.kaimono.payment.domain.Money;
-import dev.kaimono.payment.domain.PaymentProvider;
 import dev.kaimono.payment.domain.PaymentProviderUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 

@@ -16,13 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.kaimono.payment.application.PaymentProvider.Captured;
+import dev.kaimono.payment.application.PaymentProvider.ChargeRequest;
+import dev.kaimono.payment.application.PaymentProvider.ChargeResult;
+import dev.kaimono.payment.application.PaymentProvider.Declined;
+import dev.kaimono.payment.application.PaymentProvider.RefundReceipt;
+import dev.kaimono.payment.application.PaymentProvider.RefundRequest;
 import dev.kaimono.payment.domain.Money;
-import dev.kaimono.payment.domain.PaymentProvider.Captured;
-import dev.kaimono.payment.domain.PaymentProvider.ChargeRequest;
-import dev.kaimono.payment.domain.PaymentProvider.ChargeResult;
-import dev.kaimono.payment.domain.PaymentProvider.Declined;
-import dev.kaimono.payment.domain.PaymentProvider.RefundReceipt;
-import dev.kaimono.payment.domain.PaymentProvider.RefundRequest;
 import dev.kaimono.payment.domain.PaymentProviderUnavailableException;
 
 class SimulatedPaymentProviderTest {

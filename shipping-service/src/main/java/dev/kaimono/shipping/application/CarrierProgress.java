@@ -13,7 +13,6 @@ import dev.kaimono.shipping.domain.Shipment;
 import dev.kaimono.shipping.domain.ShipmentEvent;
 import dev.kaimono.shipping.domain.ShipmentId;
 import dev.kaimono.shipping.domain.ShipmentStatus;
-import dev.kaimono.shipping.domain.Shipments;
 import dev.kaimono.shipping.domain.Tracking;
 
 /**

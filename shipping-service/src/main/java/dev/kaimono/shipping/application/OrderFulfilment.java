@@ -10,12 +10,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.kaimono.shipping.domain.Address;
-import dev.kaimono.shipping.domain.CancelledOrders;
 import dev.kaimono.shipping.domain.CustomerId;
 import dev.kaimono.shipping.domain.OrderId;
 import dev.kaimono.shipping.domain.Shipment;
 import dev.kaimono.shipping.domain.ShipmentEvent;
-import dev.kaimono.shipping.domain.Shipments;
 
 /**
  * Shipments follow their orders: one is arranged when an order is confirmed, and withdrawn when the

@@ -7,7 +7,6 @@ import dev.kaimono.shipping.domain.OrderId;
 import dev.kaimono.shipping.domain.Shipment;
 import dev.kaimono.shipping.domain.ShipmentId;
 import dev.kaimono.shipping.domain.ShipmentStatus;
-import dev.kaimono.shipping.domain.Shipments;
 
 /**
  * What callers may read. A shipment the viewer may not see is reported as missing, so a shopper

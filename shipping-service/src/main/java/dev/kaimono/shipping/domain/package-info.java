@@ -1,5 +1,6 @@
 /**
  * The shipping domain in plain Java: the {@link dev.kaimono.shipping.domain.Shipment} aggregate, its values
- * and events, and the ports that store it. No Spring, JPA, Jackson or AMQP types here (checked by ArchUnit).
+ * and events. No Spring, JPA, Jackson or AMQP types here (checked by ArchUnit); the ports that store it belong to
+ * the use cases ({@code application}).
  */
 package dev.kaimono.shipping.domain;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.kaimono.shipping.domain.CancelledOrders;
+import dev.kaimono.shipping.application.CancelledOrders;
 import dev.kaimono.shipping.domain.OrderId;
 
 /** Cancelled orders without a shipment, in the {@code cancelled_order} table. */

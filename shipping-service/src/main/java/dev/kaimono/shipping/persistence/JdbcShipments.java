@@ -13,13 +13,13 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.kaimono.shipping.application.Shipments;
 import dev.kaimono.shipping.domain.Address;
 import dev.kaimono.shipping.domain.CustomerId;
 import dev.kaimono.shipping.domain.OrderId;
 import dev.kaimono.shipping.domain.Shipment;
 import dev.kaimono.shipping.domain.ShipmentId;
 import dev.kaimono.shipping.domain.ShipmentStatus;
-import dev.kaimono.shipping.domain.Shipments;
 import dev.kaimono.shipping.domain.Tracking;
 
 /**

@@ -1,9 +1,12 @@
-package dev.kaimono.inventory.domain;
+package dev.kaimono.inventory.application;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+
+import dev.kaimono.inventory.domain.OrderId;
+import dev.kaimono.inventory.domain.Reservation;
 
 /** Where reservations are kept, one per order. {@code lock} holds a reservation until the transaction ends. */
 public interface Reservations {

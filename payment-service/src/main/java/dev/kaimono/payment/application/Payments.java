@@ -1,8 +1,11 @@
-package dev.kaimono.payment.domain;
+package dev.kaimono.payment.application;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import dev.kaimono.payment.domain.OrderId;
+import dev.kaimono.payment.domain.Payment;
 
 /** The store of payments: at most one per order. */
 public interface Payments {

@@ -1,6 +1,8 @@
-package dev.kaimono.shipping.domain;
+package dev.kaimono.shipping.application;
 
 import java.time.Instant;
+
+import dev.kaimono.shipping.domain.OrderId;
 
 /**
  * Orders that were cancelled after confirmation before their shipment was arranged, which happens

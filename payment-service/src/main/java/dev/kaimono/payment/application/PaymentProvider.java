@@ -1,6 +1,10 @@
-package dev.kaimono.payment.domain;
+package dev.kaimono.payment.application;
 
 import java.util.Objects;
+
+import dev.kaimono.payment.domain.Money;
+import dev.kaimono.payment.domain.Payment;
+import dev.kaimono.payment.domain.PaymentProviderUnavailableException;
 
 /**
  * The port to whoever moves the money (a card processor, or the built-in simulator). Every request carries

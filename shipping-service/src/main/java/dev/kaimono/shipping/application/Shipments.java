@@ -1,8 +1,13 @@
-package dev.kaimono.shipping.domain;
+package dev.kaimono.shipping.application;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import dev.kaimono.shipping.domain.OrderId;
+import dev.kaimono.shipping.domain.Shipment;
+import dev.kaimono.shipping.domain.ShipmentId;
+import dev.kaimono.shipping.domain.ShipmentStatus;
 
 /**
  * Where shipments are kept. The {@code lock} methods hold what they return until the surrounding

@@ -1,8 +1,12 @@
-package dev.kaimono.inventory.domain;
+package dev.kaimono.inventory.application;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+
+import dev.kaimono.inventory.domain.ProductId;
+import dev.kaimono.inventory.domain.Stock;
+import dev.kaimono.inventory.domain.StockItem;
 
 /**
  * Where stock items are kept. The {@code lock} methods hold the items until the surrounding transaction
