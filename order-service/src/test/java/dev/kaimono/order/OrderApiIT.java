@@ -24,7 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import dev.kaimono.events.PaymentCompleted;
-import dev.kaimono.order.application.IdempotencyKeys;
+import dev.kaimono.order.application.placing.IdempotencyKeys;
 import dev.kaimono.events.ProcessPayment;
 import dev.kaimono.events.ReserveStock;
 import dev.kaimono.events.StockReserved;

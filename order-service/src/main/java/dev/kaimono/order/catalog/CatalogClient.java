@@ -24,8 +24,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 
-import dev.kaimono.order.application.Catalog;
-import dev.kaimono.order.application.CatalogUnavailableException;
+import dev.kaimono.order.application.placing.Catalog;
+import dev.kaimono.order.application.placing.CatalogUnavailableException;
 import dev.kaimono.order.domain.Money;
 import dev.kaimono.order.domain.ProductId;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;

@@ -8,11 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import dev.kaimono.order.application.IdempotencyKeys;
-import dev.kaimono.order.application.OrderAdmission;
+import dev.kaimono.order.application.placing.IdempotencyKeys;
+import dev.kaimono.order.application.placing.OrderAdmission;
 import dev.kaimono.order.application.OrderEventsAppended;
-import dev.kaimono.order.application.PlaceOrderSagaManager;
-import dev.kaimono.order.application.PlaceOrderSagas;
+import dev.kaimono.order.application.saga.PlaceOrderSagaManager;
+import dev.kaimono.order.application.saga.PlaceOrderSagas;
 import dev.kaimono.order.catalog.CatalogProperties;
 import dev.kaimono.order.domain.saga.PlaceOrderSaga;
 import dev.kaimono.order.projection.Projector;

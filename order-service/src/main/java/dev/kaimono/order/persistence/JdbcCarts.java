@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.kaimono.order.application.Carts;
+import dev.kaimono.order.application.cart.Carts;
 import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.ProductId;
 

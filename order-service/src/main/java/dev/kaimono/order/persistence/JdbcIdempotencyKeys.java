@@ -9,7 +9,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.kaimono.order.application.IdempotencyKeys;
+import dev.kaimono.order.application.placing.IdempotencyKeys;
 import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.OrderId;
 import dev.kaimono.runtime.Batches;

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.kaimono.order.application.ConcurrencyConflictException;
-import dev.kaimono.order.application.PlaceOrderSagas;
+import dev.kaimono.order.application.saga.PlaceOrderSagas;
 import dev.kaimono.order.domain.CancellationReason;
 import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.Money;

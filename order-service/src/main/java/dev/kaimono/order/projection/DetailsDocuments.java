@@ -5,7 +5,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
-import dev.kaimono.order.application.OrderDetails;
+import dev.kaimono.order.application.reading.OrderDetails;
 import dev.kaimono.order.domain.Money;
 import dev.kaimono.order.domain.OrderLine;
 import dev.kaimono.order.domain.ProductId;

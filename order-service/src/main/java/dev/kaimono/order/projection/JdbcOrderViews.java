@@ -11,10 +11,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.kaimono.order.application.OrderDetails;
-import dev.kaimono.order.application.OrderPage;
-import dev.kaimono.order.application.OrderSummary;
-import dev.kaimono.order.application.OrderViews;
+import dev.kaimono.order.application.reading.OrderDetails;
+import dev.kaimono.order.application.reading.OrderPage;
+import dev.kaimono.order.application.reading.OrderSummary;
+import dev.kaimono.order.application.reading.OrderViews;
 import dev.kaimono.order.domain.CancellationReason;
 import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.Money;

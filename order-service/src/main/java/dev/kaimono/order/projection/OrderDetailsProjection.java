@@ -5,7 +5,7 @@ import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.kaimono.order.application.OrderDetails;
+import dev.kaimono.order.application.reading.OrderDetails;
 import dev.kaimono.order.domain.Order;
 
 /** Keeps {@code order_details}: everything about one order, lines and address as JSON documents. */

@@ -5,7 +5,7 @@ import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.kaimono.order.application.OrderSummary;
+import dev.kaimono.order.application.reading.OrderSummary;
 import dev.kaimono.order.domain.Order;
 
 /** Keeps {@code order_summary}: one row per order, listed per shopper. */

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.kaimono.order.application.CartService;
+import dev.kaimono.order.application.cart.CartService;
 import dev.kaimono.order.domain.ProductId;
 import dev.kaimono.order.web.OrderRequests.CartItemBody;
 import dev.kaimono.order.web.OrderResponses.CartView;

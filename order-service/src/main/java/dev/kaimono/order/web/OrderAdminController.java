@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.kaimono.order.application.InvalidOrderRequestException;
 import dev.kaimono.order.application.OrderNotFoundException;
-import dev.kaimono.order.application.PlaceOrderSagas;
+import dev.kaimono.order.application.saga.PlaceOrderSagas;
 import dev.kaimono.order.domain.OrderId;
 import dev.kaimono.order.domain.saga.SagaStep;
 import dev.kaimono.order.projection.Projector;

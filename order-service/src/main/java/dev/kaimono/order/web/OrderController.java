@@ -25,11 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.kaimono.order.application.InvalidOrderRequestException;
-import dev.kaimono.order.application.OrderCancellation;
-import dev.kaimono.order.application.OrderQueries;
-import dev.kaimono.order.application.PlaceOrderRequest;
-import dev.kaimono.order.application.PlaceOrderService;
-import dev.kaimono.order.application.PlacedOrder;
+import dev.kaimono.order.application.fulfilment.OrderCancellation;
+import dev.kaimono.order.application.reading.OrderQueries;
+import dev.kaimono.order.application.placing.PlaceOrderRequest;
+import dev.kaimono.order.application.placing.PlaceOrderService;
+import dev.kaimono.order.application.placing.PlacedOrder;
 import dev.kaimono.order.application.Viewer;
 import dev.kaimono.order.domain.OrderId;
 import dev.kaimono.order.domain.PaymentMethod;

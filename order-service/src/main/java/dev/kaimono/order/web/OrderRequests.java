@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.kaimono.order.application.PlaceOrderRequest.RequestedLine;
+import dev.kaimono.order.application.placing.PlaceOrderRequest.RequestedLine;
 import dev.kaimono.order.domain.OrderDecider;
 import dev.kaimono.order.domain.OrderLine;
 import dev.kaimono.order.domain.PaymentMethod;

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.kaimono.order.application.Carts.CartLine;
-import dev.kaimono.order.application.OrderDetails;
-import dev.kaimono.order.application.OrderPage;
-import dev.kaimono.order.application.OrderSummary;
-import dev.kaimono.order.application.PlaceOrderSagas.TransitionRecord;
+import dev.kaimono.order.application.cart.Carts.CartLine;
+import dev.kaimono.order.application.reading.OrderDetails;
+import dev.kaimono.order.application.reading.OrderPage;
+import dev.kaimono.order.application.reading.OrderSummary;
+import dev.kaimono.order.application.saga.PlaceOrderSagas.TransitionRecord;
 import dev.kaimono.order.application.RecordedEvent;
 import dev.kaimono.order.domain.Money;
 import dev.kaimono.order.domain.saga.PlaceOrderSagaState;

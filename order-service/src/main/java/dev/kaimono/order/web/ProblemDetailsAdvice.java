@@ -7,12 +7,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import dev.kaimono.order.application.CatalogUnavailableException;
-import dev.kaimono.order.application.IdempotencyKeyReusedException;
+import dev.kaimono.order.application.placing.CatalogUnavailableException;
+import dev.kaimono.order.application.placing.IdempotencyKeyReusedException;
 import dev.kaimono.order.application.InvalidOrderRequestException;
 import dev.kaimono.order.application.OrderConcurrencyException;
 import dev.kaimono.order.application.OrderNotFoundException;
-import dev.kaimono.order.application.OrdersBusyException;
+import dev.kaimono.order.application.placing.OrdersBusyException;
 import dev.kaimono.order.domain.OrderRejectedException;
 import dev.kaimono.order.domain.OrderRejection;
 import dev.kaimono.order.domain.OrderRuleViolationException;

@@ -22,7 +22,7 @@ import org.springframework.web.client.RestClient;
 
 import com.sun.net.httpserver.HttpServer;
 
-import dev.kaimono.order.application.CatalogUnavailableException;
+import dev.kaimono.order.application.placing.CatalogUnavailableException;
 import dev.kaimono.order.domain.ProductId;
 import tools.jackson.databind.json.JsonMapper;
 

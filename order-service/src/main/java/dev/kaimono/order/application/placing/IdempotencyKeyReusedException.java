@@ -1,4 +1,4 @@
-package dev.kaimono.order.application;
+package dev.kaimono.order.application.placing;
 
 /** An {@code Idempotency-Key} the shopper already used for a different request (HTTP 422). */
 public class IdempotencyKeyReusedException extends RuntimeException {

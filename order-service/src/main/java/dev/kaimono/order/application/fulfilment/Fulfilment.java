@@ -1,4 +1,4 @@
-package dev.kaimono.order.application;
+package dev.kaimono.order.application.fulfilment;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -9,9 +9,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.kaimono.order.domain.OrderCommand;
+import dev.kaimono.order.application.OrderCommandHandler;
 import dev.kaimono.order.domain.OrderCommand.RecordDelivery;
 import dev.kaimono.order.domain.OrderCommand.RecordShipment;
+import dev.kaimono.order.domain.OrderCommand;
 import dev.kaimono.order.domain.OrderId;
 import dev.kaimono.order.domain.OrderRuleViolationException;
 import dev.kaimono.order.domain.Shipment;

@@ -1,4 +1,4 @@
-package dev.kaimono.order.application;
+package dev.kaimono.order.application.placing;
 
 import dev.kaimono.order.domain.OrderId;
 import dev.kaimono.order.domain.OrderStatus;

@@ -1,4 +1,4 @@
-package dev.kaimono.order.application;
+package dev.kaimono.order.application.cart;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.kaimono.order.application;
+package dev.kaimono.order.application.saga;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,11 +14,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.kaimono.order.application.OrderCommandHandler;
+import dev.kaimono.order.application.OrderMessages;
 import dev.kaimono.order.domain.Order;
 import dev.kaimono.order.domain.OrderId;
+import dev.kaimono.order.domain.saga.Compensation;
 import dev.kaimono.order.domain.saga.PlaceOrderSaga;
 import dev.kaimono.order.domain.saga.PlaceOrderSagaState;
-import dev.kaimono.order.domain.saga.Compensation;
 import dev.kaimono.order.domain.saga.SagaCommand;
 import dev.kaimono.order.domain.saga.SagaInput;
 import dev.kaimono.order.domain.saga.Transition;

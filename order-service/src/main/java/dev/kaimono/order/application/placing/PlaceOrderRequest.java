@@ -1,4 +1,4 @@
-package dev.kaimono.order.application;
+package dev.kaimono.order.application.placing;
 
 import java.util.List;
 import java.util.Objects;

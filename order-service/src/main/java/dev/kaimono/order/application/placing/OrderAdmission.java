@@ -1,4 +1,4 @@
-package dev.kaimono.order.application;
+package dev.kaimono.order.application.placing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,8 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.kaimono.order.application.PlaceOrderSagas.SagaBacklog;
+import dev.kaimono.order.application.saga.PlaceOrderSagas.SagaBacklog;
+import dev.kaimono.order.application.saga.PlaceOrderSagas;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package dev.kaimono.order.application;
+package dev.kaimono.order.application.placing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,10 +11,17 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
-import dev.kaimono.order.application.Catalog.CatalogProduct;
-import dev.kaimono.order.application.IdempotencyKeys.IdempotencyKeyTakenException;
-import dev.kaimono.order.application.IdempotencyKeys.StoredKey;
-import dev.kaimono.order.application.PlaceOrderRequest.RequestedLine;
+import dev.kaimono.order.application.FieldProblem;
+import dev.kaimono.order.application.InvalidOrderRequestException;
+import dev.kaimono.order.application.OrderCommandHandler;
+import dev.kaimono.order.application.OrderEventStore;
+import dev.kaimono.order.application.RetryingTransactions;
+import dev.kaimono.order.application.cart.Carts;
+import dev.kaimono.order.application.placing.Catalog.CatalogProduct;
+import dev.kaimono.order.application.placing.IdempotencyKeys.IdempotencyKeyTakenException;
+import dev.kaimono.order.application.placing.IdempotencyKeys.StoredKey;
+import dev.kaimono.order.application.placing.PlaceOrderRequest.RequestedLine;
+import dev.kaimono.order.application.saga.PlaceOrderSagaManager;
 import dev.kaimono.order.domain.Order;
 import dev.kaimono.order.domain.OrderCommand.PlaceOrder;
 import dev.kaimono.order.domain.OrderDecider;

@@ -1,9 +1,15 @@
-package dev.kaimono.order.application;
+package dev.kaimono.order.application.fulfilment;
 
 import java.time.Clock;
 
 import org.springframework.stereotype.Service;
 
+import dev.kaimono.order.application.OrderCommandHandler;
+import dev.kaimono.order.application.OrderEventStore;
+import dev.kaimono.order.application.OrderNotFoundException;
+import dev.kaimono.order.application.RetryingTransactions;
+import dev.kaimono.order.application.Viewer;
+import dev.kaimono.order.application.reading.OrderDetails;
 import dev.kaimono.order.domain.Order;
 import dev.kaimono.order.domain.OrderCommand.CancelOrder;
 import dev.kaimono.order.domain.OrderId;

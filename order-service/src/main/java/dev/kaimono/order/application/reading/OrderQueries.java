@@ -1,4 +1,4 @@
-package dev.kaimono.order.application;
+package dev.kaimono.order.application.reading;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,6 +6,12 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import dev.kaimono.order.application.EventStream;
+import dev.kaimono.order.application.InvalidOrderRequestException;
+import dev.kaimono.order.application.OrderEventStore;
+import dev.kaimono.order.application.OrderNotFoundException;
+import dev.kaimono.order.application.RecordedEvent;
+import dev.kaimono.order.application.Viewer;
 import dev.kaimono.order.domain.Order;
 import dev.kaimono.order.domain.OrderId;
 import dev.kaimono.order.domain.OrderState;

@@ -1,4 +1,4 @@
-package dev.kaimono.order.application;
+package dev.kaimono.order.application.cart;
 
 import java.util.List;
 import java.util.Map;
@@ -6,7 +6,9 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.kaimono.order.application.Carts.CartLine;
+import dev.kaimono.order.application.InvalidOrderRequestException;
+import dev.kaimono.order.application.cart.Carts.CartLine;
+import dev.kaimono.order.application.placing.Catalog;
 import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.OrderDecider;
 import dev.kaimono.order.domain.OrderLine;

@@ -1,4 +1,4 @@
-package dev.kaimono.order.application;
+package dev.kaimono.order.application.placing;
 
 /** The catalog did not answer in time, failed, or its circuit breaker is open. Nothing was stored. */
 public class CatalogUnavailableException extends RuntimeException {
