@@ -47,7 +47,7 @@ public final class BrokerProbe implements AutoCloseable {
     private final AmqpAdmin admin;
     private final RabbitTemplate rabbit;
     private final String queue;
-    private final List<Received<Void>> arrived = Collections.synchronizedList(new ArrayList<>());
+    private final List<Arrival> arrived = Collections.synchronizedList(new ArrayList<>());
     private final Set<EventEnvelope> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private BrokerProbe(ConnectionFactory connectionFactory, String name, List<Route> routes) {
@@ -92,7 +92,7 @@ public final class BrokerProbe implements AutoCloseable {
         drain(Duration.ZERO);
         List<Received<T>> found = new ArrayList<>();
         synchronized (arrived) {
-            for (Received<Void> message : arrived) {
+            for (Arrival message : arrived) {
                 if (message.envelope().eventType().equals(type.name())) {
                     Received<T> typed = message.as(type);
                     if (matching.test(typed)) {
@@ -108,7 +108,7 @@ public final class BrokerProbe implements AutoCloseable {
     public List<EventEnvelope> envelopes(Predicate<? super EventEnvelope> matching) {
         drain(Duration.ZERO);
         synchronized (arrived) {
-            return arrived.stream().map(Received::envelope).filter(matching::test).toList();
+            return arrived.stream().map(Arrival::envelope).filter(matching::test).toList();
         }
     }
 
@@ -160,7 +160,7 @@ public final class BrokerProbe implements AutoCloseable {
     private void drain(Duration patience) {
         Message message = patience.isZero() ? rabbit.receive(queue) : rabbit.receive(queue, patience.toMillis());
         while (message != null) {
-            arrived.add(new Received<>(message, CODEC.decode(message.getBody()), null));
+            arrived.add(new Arrival(message, CODEC.decode(message.getBody())));
             message = rabbit.receive(queue);
         }
     }
@@ -172,8 +172,12 @@ public final class BrokerProbe implements AutoCloseable {
 
     /** A message as it arrived: the AMQP message, its envelope, and its payload as the contract. */
     public record Received<T>(Message message, EventEnvelope envelope, T payload) {
+    }
 
-        private <U> Received<U> as(MessageType<U> type) {
+    /** A message as it arrived, decoded as far as its envelope; its payload is read as the type a test asks for. */
+    private record Arrival(Message message, EventEnvelope envelope) {
+
+        <T> Received<T> as(MessageType<T> type) {
             return new Received<>(message, envelope, CODEC.payload(envelope, type));
         }
     }
