@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import dev.kaimono.testsupport.WithInfrastructure;
 
@@ -241,9 +242,21 @@ class ProductAdministrationIT {
         api.get(unknown).expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.title").isEqualTo("Product not found");
-        api.get("not-a-uuid").expectStatus().isNotFound();
         api.update(unknown, ProductJson.aProduct().with("version", 1)).expectStatus().isNotFound();
         api.discontinue(unknown).expectStatus().isNotFound();
+    }
+
+    /** As in every other service: a path id that is not a UUID names the parameter (it used to be a 404 here). */
+    @Test
+    void aMalformedProductIdIsABadRequestNamingIt() {
+        for (RestTestClient.ResponseSpec answer : List.of(api.get("not-a-uuid"),
+                api.update("not-a-uuid", ProductJson.aProduct().with("version", 1)), api.discontinue("not-a-uuid"))) {
+            answer.expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field").isEqualTo("id")
+                    .jsonPath("$.errors[0].message").isEqualTo("must be a UUID");
+        }
     }
 
     @Test

@@ -26,7 +26,7 @@ class ProblemDetailsAdvice extends ApiProblemDetailsAdvice {
     protected String typeMismatchMessage(Class<?> requiredType) {
         boolean number = requiredType != null
                 && (requiredType == int.class || requiredType == long.class || Number.class.isAssignableFrom(requiredType));
-        return number ? "must be a whole number" : "has an invalid value";
+        return number ? "must be a whole number" : super.typeMismatchMessage(requiredType);
     }
 
     @ExceptionHandler

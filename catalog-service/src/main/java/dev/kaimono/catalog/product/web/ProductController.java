@@ -28,7 +28,6 @@ import dev.kaimono.catalog.product.FieldProblem;
 import dev.kaimono.catalog.product.InvalidFieldsException;
 import dev.kaimono.catalog.product.Product;
 import dev.kaimono.catalog.product.ProductCatalog;
-import dev.kaimono.catalog.product.ProductNotFoundException;
 import dev.kaimono.catalog.product.ProductQuery;
 import dev.kaimono.catalog.product.ProductSort;
 
@@ -63,8 +62,8 @@ class ProductController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<ProductResponse> product(@PathVariable String id) {
-        return ok(catalog.product(productId(id)));
+    ResponseEntity<ProductResponse> product(@PathVariable UUID id) {
+        return ok(catalog.product(id));
     }
 
     /** For other services (order-service's price snapshot): the products that exist, whatever their status. */
@@ -87,16 +86,15 @@ class ProductController {
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<ProductResponse> update(@PathVariable String id,
+    ResponseEntity<ProductResponse> update(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody ProductRequest request) {
-        UUID productId = productId(id);
         long expectedVersion = expectedVersion(ifMatch, request.version());
-        return ok(catalog.update(productId, expectedVersion, request.content()));
+        return ok(catalog.update(id, expectedVersion, request.content()));
     }
 
     @PostMapping("/{id}/discontinue")
-    ResponseEntity<ProductResponse> discontinue(@PathVariable String id) {
-        return ok(catalog.discontinue(productId(id)));
+    ResponseEntity<ProductResponse> discontinue(@PathVariable UUID id) {
+        return ok(catalog.discontinue(id));
     }
 
     private static ResponseEntity<ProductResponse> ok(Product product) {
@@ -130,10 +128,6 @@ class ProductController {
     }
 
     /** An id that is not a UUID names no product. */
-    private static UUID productId(String id) {
-        return uuid(id).orElseThrow(() -> new ProductNotFoundException(id));
-    }
-
     private static Optional<UUID> uuid(String text) {
         try {
             return Optional.of(UUID.fromString(text.strip()));
