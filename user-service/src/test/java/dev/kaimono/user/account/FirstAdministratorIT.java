@@ -3,7 +3,6 @@ package dev.kaimono.user.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -20,12 +19,8 @@ import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,31 +29,17 @@ import dev.kaimono.messaging.MessagingAutoConfiguration;
 import dev.kaimono.testsupport.WithInfrastructure;
 
 /**
- * The first administrator comes from configuration and nowhere else. Each test starts from a database
- * without any administrator (the one created at start is removed), as on a first deployment.
+ * The first administrator comes from configuration and nowhere else, against the accounts' store and outbox only
+ * (a JDBC slice: no web server or security). Each test starts from a database without any administrator, as on a
+ * first deployment.
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @ImportAutoConfiguration({RabbitAutoConfiguration.class, MessagingAutoConfiguration.class, JdbcMessagingAutoConfiguration.class})
-@Import({AccountService.class, Accounts.class, FirstAdministratorIT.Collaborators.class})
+@Import({AccountService.class, Accounts.class, AccountConfiguration.class})
 @WithInfrastructure({WithInfrastructure.Service.POSTGRES, WithInfrastructure.Service.RABBITMQ})
 class FirstAdministratorIT {
-
-    /** What the accounts need besides their store and outbox: as user-service configures them. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Collaborators {
-
-        @Bean
-        PasswordEncoder passwordEncoder() {
-            return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        }
-
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-    }
 
     private static final String PASSWORD = "correct-horse-42";
 
