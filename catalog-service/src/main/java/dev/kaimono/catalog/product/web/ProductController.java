@@ -127,7 +127,7 @@ class ProductController {
         return headerVersion;
     }
 
-    /** An id that is not a UUID names no product. */
+    /** The UUID a text spells, if it spells one (a batch lookup names the id it cannot read). */
     private static Optional<UUID> uuid(String text) {
         try {
             return Optional.of(UUID.fromString(text.strip()));
