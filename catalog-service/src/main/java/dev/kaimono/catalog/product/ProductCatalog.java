@@ -15,7 +15,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The catalog's use cases: administrators add, update and discontinue products; shoppers and other
- * services read and search them. Every change is stored with its integration events in one write.
+ * services read and search them. Every change is stored with its integration events in one write. Shoppers' reads
+ * go through the {@link ProductReadCache}; the batch lookup (an order's prices) and the reads a change is based on
+ * go to the store.
  */
 @Service
 public class ProductCatalog {
@@ -24,16 +26,22 @@ public class ProductCatalog {
     private static final int DISCONTINUE_ATTEMPTS = 5;
 
     private final Products products;
+    private final ProductReadCache cache;
     private final Clock clock;
 
-    ProductCatalog(Products products, Clock clock) {
+    ProductCatalog(Products products, ProductReadCache cache, Clock clock) {
         this.products = products;
+        this.cache = cache;
         this.clock = clock;
     }
 
     public Product add(ProductContent content) {
         Product product = Product.add(UUID.randomUUID(), content, now());
-        products.add(product);
+        try {
+            products.add(product);
+        } finally {
+            cache.changed();
+        }
         return product;
     }
 
@@ -43,10 +51,10 @@ public class ProductCatalog {
      * @throws StaleProductVersionException if it is not, before or during the write
      */
     public Product update(UUID id, long expectedVersion, ProductContent content) {
-        Product current = product(id);
+        Product current = stored(id);
         Product updated = current.update(expectedVersion, content, now());
         if (updated.hasChanges()) {
-            products.update(updated, current.version());
+            store(updated, current.version());
         }
         return updated;
     }
@@ -54,13 +62,13 @@ public class ProductCatalog {
     /** Stops selling a product; discontinuing it again changes nothing. */
     public Product discontinue(UUID id) {
         for (int attempt = 1; ; attempt++) {
-            Product current = product(id);
+            Product current = stored(id);
             Product discontinued = current.discontinue(now());
             if (!discontinued.hasChanges()) {
                 return discontinued;
             }
             try {
-                products.update(discontinued, current.version());
+                store(discontinued, current.version());
                 return discontinued;
             } catch (StaleProductVersionException concurrentChange) {
                 if (attempt == DISCONTINUE_ATTEMPTS) {
@@ -70,8 +78,9 @@ public class ProductCatalog {
         }
     }
 
+    /** A product as shoppers see it: at most the read cache's time to live old. */
     public Product product(UUID id) {
-        return products.byId(id).orElseThrow(() -> new ProductNotFoundException(id.toString()));
+        return cache.product(id, products::byId).orElseThrow(() -> new ProductNotFoundException(id.toString()));
     }
 
     /** The products among {@code ids} that exist, in the order asked for, each once. */
@@ -83,11 +92,23 @@ public class ProductCatalog {
     }
 
     public Page<Product> search(ProductQuery query) {
-        return products.search(query);
+        return cache.search(query, products::search);
     }
 
     public List<CategoryCount> categories() {
-        return products.categories();
+        return cache.categories(products::categories);
+    }
+
+    private Product stored(UUID id) {
+        return products.byId(id).orElseThrow(() -> new ProductNotFoundException(id.toString()));
+    }
+
+    private void store(Product changed, long storedVersion) {
+        try {
+            products.update(changed, storedVersion);
+        } finally {
+            cache.changed();
+        }
     }
 
     private Instant now() {
