@@ -100,9 +100,9 @@ abstract class OrderServiceIntegrationTest {
                 vhost -> whatOrderServiceSends(connectionFactory));
     }
 
-    /** Every command order-service sends and every {@code order.*} event, as another service would receive them. */
+    /** Every command order-service sends and every {@code order.*} and {@code cart.*} event, as another service would receive them. */
     static BrokerProbe whatOrderServiceSends(ConnectionFactory connectionFactory) {
-        return BrokerProbe.on(connectionFactory).named("order-it").commands("#").events("order.*").open();
+        return BrokerProbe.on(connectionFactory).named("order-it").commands("#").events("order.*", "cart.*").open();
     }
 
     /** Publishes an event as its producer would (a fresh event id each time). */

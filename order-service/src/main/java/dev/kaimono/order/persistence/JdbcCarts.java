@@ -11,9 +11,12 @@ import dev.kaimono.order.application.cart.Carts;
 import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.ProductId;
 
-/** {@link Carts} on {@code cart_item}. */
+/** {@link Carts} on {@code cart_item}; a cart is held with a transaction-scoped advisory lock on its shopper. */
 @Repository
 class JdbcCarts implements Carts {
+
+    /** The first key of the carts' advisory locks, so that they share no lock with anything else. */
+    private static final int CART_LOCKS = 0x43617274;
 
     private final JdbcClient jdbc;
 
@@ -27,6 +30,13 @@ class JdbcCarts implements Carts {
                 .param("customer", customer.value())
                 .query((row, n) -> new CartLine(new ProductId(row.getObject("product_id", UUID.class)), row.getInt("quantity")))
                 .list();
+    }
+
+    @Override
+    public void hold(CustomerId customer) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:carts, hashtext(:customer))")
+                .param("carts", CART_LOCKS).param("customer", customer.toString())
+                .query((row, n) -> 1).single();
     }
 
     @Override

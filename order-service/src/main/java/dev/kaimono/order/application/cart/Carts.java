@@ -11,6 +11,9 @@ public interface Carts {
 
     List<CartLine> lines(CustomerId customer);
 
+    /** Holds the shopper's cart until the transaction ends: one change at a time reads and writes it. */
+    void hold(CustomerId customer);
+
     void put(CustomerId customer, ProductId product, int quantity);
 
     /** @return whether the product was in the cart */

@@ -16,7 +16,8 @@ import dev.kaimono.order.application.InvalidOrderRequestException;
 import dev.kaimono.order.application.OrderCommandHandler;
 import dev.kaimono.order.application.OrderEventStore;
 import dev.kaimono.order.application.RetryingTransactions;
-import dev.kaimono.order.application.cart.Carts;
+import dev.kaimono.order.application.cart.CartService;
+import dev.kaimono.order.application.cart.Carts.CartLine;
 import dev.kaimono.order.application.placing.Catalog.CatalogProduct;
 import dev.kaimono.order.application.placing.IdempotencyKeys.IdempotencyKeyTakenException;
 import dev.kaimono.order.application.placing.IdempotencyKeys.StoredKey;
@@ -32,8 +33,8 @@ import dev.kaimono.order.domain.ProductId;
 /**
  * Places an order: prices its lines from the catalog (never from the request), then in
  * ONE transaction stores the idempotency key, appends {@code OrderPlaced}, starts the place-order saga
- * (which sends reserve-stock) and empties the ordered products from the cart. Either all of it commits
- * or nothing does; the catalog is asked before the transaction, so no connection waits on it. Whether the lines
+ * (which sends reserve-stock) and, for an order from the cart, checks its lines out of the cart
+ * ({@code cart.checked-out}). Either all of it commits or nothing does; the catalog is asked before the transaction, so no connection waits on it. Whether the lines
  * make an order (how many, each product once, one currency) is {@link OrderDecider}'s rule alone: its refusal rolls
  * the transaction back. A retry with a known {@code Idempotency-Key} gets its order back even while
  * {@link OrderAdmission} refuses new ones.
@@ -42,7 +43,7 @@ import dev.kaimono.order.domain.ProductId;
 public class PlaceOrderService {
 
     private final Catalog catalog;
-    private final Carts carts;
+    private final CartService carts;
     private final IdempotencyKeys idempotencyKeys;
     private final OrderCommandHandler orders;
     private final OrderEventStore store;
@@ -51,7 +52,7 @@ public class PlaceOrderService {
     private final RetryingTransactions transactions;
     private final Clock clock;
 
-    PlaceOrderService(Catalog catalog, Carts carts, IdempotencyKeys idempotencyKeys, OrderCommandHandler orders,
+    PlaceOrderService(Catalog catalog, CartService carts, IdempotencyKeys idempotencyKeys, OrderCommandHandler orders,
             OrderEventStore store, PlaceOrderSagaManager sagas, OrderAdmission admission, RetryingTransactions transactions,
             Clock clock) {
         this.catalog = catalog;
@@ -86,7 +87,8 @@ public class PlaceOrderService {
                         request.paymentMethod(), now)).order();
                 sagas.start(order);
                 if (request.fromCart()) {
-                    carts.removeAll(request.customerId(), requested.stream().map(RequestedLine::productId).toList());
+                    carts.checkOut(request.customerId(), orderId, requested.stream()
+                            .map(line -> new CartLine(line.productId(), line.quantity())).toList());
                 }
                 return new PlacedOrder(orderId, order.status(), false);
             });
@@ -111,7 +113,7 @@ public class PlaceOrderService {
         if (!request.lines().isEmpty()) {
             throw InvalidOrderRequestException.of("fromCart", "Send either lines or fromCart, not both");
         }
-        List<RequestedLine> lines = carts.lines(request.customerId()).stream()
+        List<RequestedLine> lines = carts.cart(request.customerId()).stream()
                 .map(line -> new RequestedLine(line.productId(), line.quantity())).toList();
         if (lines.isEmpty()) {
             throw InvalidOrderRequestException.of("lines", "The cart is empty");
