@@ -42,16 +42,18 @@ class InventoryApiIT extends InventoryIntegrationTest {
     }
 
     @Test
-    void anyoneReadsTheAvailabilityOfAProduct() {
+    void anyoneReadsWhatCanBeOrderedAndOnlyAnAdministratorSeesStockOnHandAndReserved() {
         ProductId product = stocked(7);
         reservationService.reserve(anOrder(), oneOf(product, 2));
 
-        Map<String, Object> body = http.get().uri("/api/inventory/{id}", product.value()).exchange()
-                .expectStatus().isOk()
-                .expectBody(JSON).returnResult().getResponseBody();
-
-        assertThat(body).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(read("/api/inventory/" + product, null)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "productId", product.toString(), "available", 5));
+        assertThat(read("/api/inventory/" + product, shopper)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "productId", product.toString(), "available", 5));
+        assertThat(read("/api/inventory/" + product, admin)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "productId", product.toString(), "onHand", 7, "reserved", 2, "available", 5));
+        assertThat(http.get().uri("/api/inventory?ids={id}", product).exchange().expectBody(JSON_LIST).returnResult()
+                .getResponseBody()).containsExactly(Map.of("productId", product.toString(), "available", 5));
     }
 
     @Test
@@ -74,7 +76,7 @@ class InventoryApiIT extends InventoryIntegrationTest {
         UUID unknown = UUID.randomUUID();
 
         List<Map<String, Object>> body = http.get()
-                .uri("/api/inventory?productIds={ids}", cups + "," + unknown + "," + tea + "," + cups).exchange()
+                .uri("/api/inventory?ids={ids}", cups + "," + unknown + "," + tea + "," + cups).exchange()
                 .expectStatus().isOk()
                 .expectBody(JSON_LIST).returnResult().getResponseBody();
 
@@ -84,23 +86,42 @@ class InventoryApiIT extends InventoryIntegrationTest {
     }
 
     @Test
-    void aBatchOfMoreThanAHundredProductsIsRefusedNamingProductIds() {
+    void aBatchReadStillUnderstandsTheFormerParameterName() {
+        ProductId tea = stocked(4);
+
+        List<Map<String, Object>> body = http.get().uri("/api/inventory?productIds={ids}", tea).exchange()
+                .expectStatus().isOk()
+                .expectBody(JSON_LIST).returnResult().getResponseBody();
+
+        assertThat(body).extracting(item -> item.get("productId")).containsExactly(tea.toString());
+    }
+
+    @Test
+    void aBatchReadWithoutIdsIsRefusedNamingIds() {
+        http.get().uri("/api/inventory").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("ids");
+    }
+
+    @Test
+    void aBatchOfMoreThanAHundredProductsIsRefusedNamingIds() {
         String ids = IntStream.range(0, 101).mapToObj(i -> UUID.randomUUID().toString()).collect(Collectors.joining(","));
 
-        http.get().uri("/api/inventory?productIds={ids}", ids).exchange()
+        http.get().uri("/api/inventory?ids={ids}", ids).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("productIds")
+                .jsonPath("$.errors[0].field").isEqualTo("ids")
                 .jsonPath("$.errors[0].message").isEqualTo("size must be between 1 and 100");
     }
 
     @Test
-    void aBatchWithAMalformedIdIsRefusedNamingProductIds() {
-        http.get().uri("/api/inventory?productIds={ids}", UUID.randomUUID() + ",not-a-uuid").exchange()
+    void aBatchWithAMalformedIdIsRefusedNamingIds() {
+        http.get().uri("/api/inventory?ids={ids}", UUID.randomUUID() + ",not-a-uuid").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("productIds")
+                .jsonPath("$.errors[0].field").isEqualTo("ids")
                 .jsonPath("$.errors[0].message").isEqualTo("must be UUIDs separated by commas");
     }
 
@@ -264,6 +285,14 @@ class InventoryApiIT extends InventoryIntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("Request body too large");
         http.get().uri("/api/inventory/{id}", product).exchange().expectStatus().isNotFound();
+    }
+
+    private Map<String, Object> read(String uri, String authorization) {
+        RestTestClient.RequestHeadersSpec<?> request = http.get().uri(uri);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request.exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
     }
 
     private RestTestClient.RequestHeadersSpec<?> putStock(UUID product, Map<String, Object> body, String authorization) {

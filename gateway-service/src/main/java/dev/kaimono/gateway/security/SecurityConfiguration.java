@@ -54,8 +54,12 @@ import dev.kaimono.runtime.security.VerifiedTokens;
 @EnableConfigurationProperties(JwtProperties.class)
 class SecurityConfiguration {
 
-    /** What anyone may read without a token (GET, and HEAD for the same resources). */
-    private static final String[] PUBLIC_READS = {"/api/products/**", "/api/categories/**", "/api/product-details/**"};
+    /**
+     * What anyone may read without a token (GET, and HEAD for the same resources). Availability is public as it is
+     * in product details; inventory-service shows stock on hand and reservations to administrators only.
+     */
+    private static final String[] PUBLIC_READS = {"/api/products/**", "/api/categories/**", "/api/product-details/**",
+            "/api/inventory/**"};
 
     /** What anyone may post without a token: registration, login, refresh, and logout (the refresh token is proof). */
     private static final String[] PUBLIC_POSTS = {"/api/users", "/api/auth/token", "/api/auth/refresh",
