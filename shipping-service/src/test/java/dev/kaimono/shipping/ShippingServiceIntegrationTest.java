@@ -17,7 +17,7 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -117,15 +117,23 @@ abstract class ShippingServiceIntegrationTest {
 
     /** Waits until the order's shipment can be read with that authorization, and returns it. */
     ShipmentJson awaitShipmentOfOrder(UUID orderId, String authorization) {
-        await().atMost(PATIENCE).until(() -> http.get().uri("/api/shipments?orderId={id}", orderId)
-                .header("Authorization", authorization).exchange().returnResult().getStatus().isSameCodeAs(HttpStatus.OK));
+        await().atMost(PATIENCE).until(() -> !shipmentsOfOrder(orderId, authorization).isEmpty());
         return shipmentOfOrder(orderId, authorization);
     }
 
+    /** The order's one shipment, read with that authorization. */
     ShipmentJson shipmentOfOrder(UUID orderId, String authorization) {
+        List<ShipmentJson> shipments = shipmentsOfOrder(orderId, authorization);
+        assertThat(shipments).hasSize(1);
+        return shipments.getFirst();
+    }
+
+    /** {@code GET /api/shipments?orderId=}: the order's shipments that authorization may see. */
+    List<ShipmentJson> shipmentsOfOrder(UUID orderId, String authorization) {
         return http.get().uri("/api/shipments?orderId={id}", orderId).header("Authorization", authorization).exchange()
                 .expectStatus().isOk()
-                .expectBody(ShipmentJson.class).returnResult().getResponseBody();
+                .expectBody(new ParameterizedTypeReference<List<ShipmentJson>>() {
+                }).returnResult().getResponseBody();
     }
 
     /** The types of the events stored in the outbox for a shipment, oldest first. */

@@ -19,15 +19,12 @@ public class PaymentQueries {
     }
 
     /**
-     * The payment of an order, if the viewer may see it.
-     *
-     * @throws PaymentNotFoundException if the order has no payment, or it belongs to another shopper (the same
-     *         answer, so nobody learns which orders exist)
+     * The payment of an order, if it has one and the viewer may see it; empty otherwise (the same answer for
+     * another shopper's order as for none, so nobody learns which orders exist).
      */
-    public Payment ofOrder(OrderId orderId, Viewer viewer) {
+    public Optional<Payment> ofOrder(OrderId orderId, Viewer viewer) {
         return payments.byOrderId(orderId)
-                .filter(payment -> viewer.administrator() || viewer.customer().filter(payment::isOwnedBy).isPresent())
-                .orElseThrow(() -> new PaymentNotFoundException(orderId));
+                .filter(payment -> viewer.administrator() || viewer.customer().filter(payment::isOwnedBy).isPresent());
     }
 
     /** Who asks: a shopper (when the token's subject is an account id), an administrator, or both. */

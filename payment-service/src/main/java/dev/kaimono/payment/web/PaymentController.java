@@ -18,8 +18,9 @@ import dev.kaimono.payment.domain.OrderId;
 import dev.kaimono.payment.domain.Payment;
 
 /**
- * {@code GET /api/payments?orderId=}: the payment of an order, as a list of one, for the shopper who paid and
- * for administrators. Anyone else, and an order without a payment, gets a 404.
+ * {@code GET /api/payments?orderId=}: the payments of an order the caller may see, as a list (a query on a
+ * collection, {@code docs/api-conventions.md}): the one payment of the order for the shopper who paid and for
+ * administrators; an empty list for anyone else and for an order without a payment.
  */
 @RestController
 @RequestMapping("/api/payments")
@@ -33,7 +34,7 @@ class PaymentController {
 
     @GetMapping
     List<PaymentResponse> byOrder(@RequestParam UUID orderId, JwtAuthenticationToken authentication) {
-        return List.of(PaymentResponse.of(queries.ofOrder(new OrderId(orderId), viewer(authentication))));
+        return queries.ofOrder(new OrderId(orderId), viewer(authentication)).map(PaymentResponse::of).stream().toList();
     }
 
     private static Viewer viewer(JwtAuthenticationToken authentication) {

@@ -1,11 +1,7 @@
 package dev.kaimono.payment.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import dev.kaimono.payment.application.PaymentNotFoundException;
 import dev.kaimono.runtime.web.ApiProblemDetailsAdvice;
 
 /**
@@ -14,9 +10,4 @@ import dev.kaimono.runtime.web.ApiProblemDetailsAdvice;
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ApiProblemDetailsAdvice {
-
-    @ExceptionHandler
-    ProblemDetail paymentNotFound(PaymentNotFoundException exception) {
-        return problem(HttpStatus.NOT_FOUND, "Payment not found", exception.getMessage());
-    }
 }

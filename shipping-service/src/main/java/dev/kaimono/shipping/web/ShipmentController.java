@@ -1,5 +1,6 @@
 package dev.kaimono.shipping.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -24,9 +25,9 @@ import dev.kaimono.shipping.domain.ShipmentId;
 import dev.kaimono.shipping.domain.Tracking;
 
 /**
- * Shipments under {@code /api/shipments}: a shopper reads the shipment of their own order (someone
- * else's is a 404), an administrator reads any and reports dispatch and delivery (administrators only,
- * see {@code SecurityConfiguration}).
+ * Shipments under {@code /api/shipments}: a shopper reads the shipments of their own orders (someone else's
+ * shipment is a 404 by id and absent from a query), an administrator reads any and reports dispatch and delivery
+ * (administrators only, see {@code SecurityConfiguration}).
  */
 @RestController
 @RequestMapping("/api/shipments")
@@ -40,10 +41,13 @@ class ShipmentController {
         this.progress = progress;
     }
 
-    /** The shipment of an order: {@code GET /api/shipments?orderId=…}. */
+    /**
+     * The shipments of an order the caller may see, {@code GET /api/shipments?orderId=…}: a list (a query on a
+     * collection, {@code docs/api-conventions.md}), of the order's one shipment or empty.
+     */
     @GetMapping
-    ShipmentResponse forOrder(@RequestParam UUID orderId, Authentication caller) {
-        return ShipmentResponse.of(queries.byOrder(new OrderId(orderId), viewer(caller)));
+    List<ShipmentResponse> forOrder(@RequestParam UUID orderId, Authentication caller) {
+        return queries.byOrder(new OrderId(orderId), viewer(caller)).map(ShipmentResponse::of).stream().toList();
     }
 
     @GetMapping("/{id}")
