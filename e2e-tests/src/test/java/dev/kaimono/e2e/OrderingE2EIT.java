@@ -86,7 +86,7 @@ class OrderingE2EIT {
 
         List<String> history = gateway.get("/api/orders/" + orderId + "/history", ann.token()).body().valueStream()
                 .map(event -> event.get("type").asString()).toList();
-        assertThat(history).containsExactly("OrderPlaced", "OrderConfirmed", "OrderShipped", "OrderDelivered");
+        assertThat(history).containsExactly("order.placed", "order.confirmed", "order.shipped", "order.delivered");
     }
 
     @Test

@@ -52,7 +52,7 @@ class FulfilmentIT extends OrderServiceIntegrationTest {
         awaitStatus(ann, orderId, "DELIVERED");
         assertThat(ann.order(orderId).get("shipment")).isEqualTo(
                 Map.of("shipmentId", shipmentId.toString(), "carrier", "Yamato", "trackingNumber", "4470-1234"));
-        assertThat(PlaceOrderSagaIT.history(ann, orderId)).containsExactly("OrderPlaced", "OrderConfirmed", "OrderShipped", "OrderDelivered");
+        assertThat(PlaceOrderSagaIT.history(ann, orderId)).containsExactly("order.placed", "order.confirmed", "order.shipped", "order.delivered");
         assertThat(probe().all(orderId, OrderShipped.TYPE)).hasSize(1);
     }
 
@@ -77,7 +77,7 @@ class FulfilmentIT extends OrderServiceIntegrationTest {
 
         ann.post("/api/orders/" + orderId + "/cancel").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
 
-        assertThat(PlaceOrderSagaIT.history(ann, orderId)).containsExactly("OrderPlaced", "OrderConfirmed", "OrderCancelled");
+        assertThat(PlaceOrderSagaIT.history(ann, orderId)).containsExactly("order.placed", "order.confirmed", "order.cancelled");
     }
 
     @Test

@@ -230,12 +230,15 @@ class OrderApiIT extends OrderServiceIntegrationTest {
                 .expectBody(Shopper.JSON_LIST).returnResult().getResponseBody();
 
         assertThat(history).extracting(event -> event.get("version"), event -> event.get("type"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "OrderPlaced"), org.assertj.core.groups.Tuple.tuple(2, "OrderConfirmed"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "order.placed"), org.assertj.core.groups.Tuple.tuple(2, "order.confirmed"));
         assertThat(history.get(1).get("data")).isEqualTo(Map.of("orderId", orderId.toString(), "paymentId", paymentId.toString()));
         @SuppressWarnings("unchecked")
         Map<String, Object> placedData = (Map<String, Object>) history.getFirst().get("data");
         assertThat(placedData).containsEntry("customerId", ann.id.toString())
-                .containsEntry("total", Map.of("amount", "9200", "currency", "JPY"));
+                .containsEntry("total", "9200").containsEntry("currency", "JPY");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> placedLines = (List<Map<String, Object>>) placedData.get("lines");
+        assertThat(placedLines).extracting(line -> line.get("unitPrice")).containsExactly("3200", "2800");
         assertThat(ann.get("/api/orders/" + orderId + "?asOf=" + whilePending).expectStatus().isOk().expectBody(Shopper.JSON)
                 .returnResult().getResponseBody()).containsEntry("status", "PENDING").containsEntry("version", 1);
         assertThat(ann.get("/api/orders/" + orderId + "?asOf=" + Instant.now()).expectStatus().isOk().expectBody(Shopper.JSON)
@@ -259,9 +262,12 @@ class OrderApiIT extends OrderServiceIntegrationTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("quantity");
 
         Map<String, Object> cart = ann.get("/api/cart").expectStatus().isOk().expectBody(Shopper.JSON).returnResult().getResponseBody();
-        assertThat(cart.get("lines")).isEqualTo(List.of(Map.of("productId", StubCatalog.MATCHA.toString(), "quantity", 2),
-                Map.of("productId", StubCatalog.KYUSU.toString(), "quantity", 1)));
-        assertThat(cart).containsEntry("totalQuantity", 3);
+        assertThat(cart.get("lines")).isEqualTo(List.of(
+                Map.of("productId", StubCatalog.MATCHA.toString(), "productName", "Uji Matcha 100g", "unitPrice", "3200",
+                        "currency", "JPY", "orderable", true, "quantity", 2),
+                Map.of("productId", StubCatalog.KYUSU.toString(), "productName", "Kyusu Teapot 300ml", "unitPrice", "6800",
+                        "currency", "JPY", "orderable", true, "quantity", 1)));
+        assertThat(cart).containsEntry("itemCount", 3).containsEntry("totalQuantity", 3);
 
         UUID orderId = ann.placesOrder(Map.of("fromCart", true, "shippingAddress", OrderBodies.anAddress(), "paymentMethod", "pm_card_visa"));
 
@@ -270,6 +276,26 @@ class OrderApiIT extends OrderServiceIntegrationTest {
                 .isEqualTo(List.of());
         assertThat(badRequestFields(ann, Map.of("fromCart", true, "shippingAddress", OrderBodies.anAddress(), "paymentMethod", "pm_card_visa")))
                 .containsExactly("lines");
+    }
+
+    @Test
+    void theCartIsShownWithoutNamesAndPricesWhileTheCatalogIsDown() {
+        Shopper ann = aShopper();
+        ann.put("/api/cart/items/" + StubCatalog.WHISK, Map.of("quantity", 2)).expectStatus().isOk()
+                .expectBody().jsonPath("$.lines[0].productName").isEqualTo("Bamboo Whisk");
+        CATALOG.failing(true);
+
+        Map<String, Object> cart = ann.get("/api/cart").expectStatus().isOk().expectBody(Shopper.JSON).returnResult().getResponseBody();
+
+        Map<String, Object> line = new java.util.HashMap<>();
+        line.put("productId", StubCatalog.WHISK.toString());
+        line.put("productName", null);
+        line.put("unitPrice", null);
+        line.put("currency", null);
+        line.put("orderable", null);
+        line.put("quantity", 2);
+        assertThat(cart.get("lines")).isEqualTo(List.of(line));
+        assertThat(cart).containsEntry("itemCount", 2);
     }
 
     @Test

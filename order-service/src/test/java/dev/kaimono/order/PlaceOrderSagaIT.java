@@ -124,7 +124,7 @@ class PlaceOrderSagaIT extends OrderServiceIntegrationTest {
         await().atMost(PATIENCE).until(() -> transitions(orderId).size() == 3);
         assertThat(transitions(orderId)).containsExactly("AWAITING_STOCK", "AWAITING_PAYMENT", "COMPLETED");
         assertThat(probe().all(orderId, ProcessPayment.TYPE)).hasSize(1);
-        assertThat(history(ann, orderId)).containsExactly("OrderPlaced", "OrderConfirmed");
+        assertThat(history(ann, orderId)).containsExactly("order.placed", "order.confirmed");
     }
 
     @Test

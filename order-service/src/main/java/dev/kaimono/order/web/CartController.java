@@ -31,7 +31,7 @@ class CartController {
 
     @GetMapping
     CartView cart(Authentication authentication) {
-        return CartView.of(carts.cart(Shoppers.customer(authentication)));
+        return CartView.of(carts.contents(Shoppers.customer(authentication)));
     }
 
     /** Sets the quantity of a product (1 to 99); the product must be in the catalog and not discontinued. */

@@ -2,9 +2,11 @@ package dev.kaimono.order.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
-import dev.kaimono.order.application.cart.Carts.CartLine;
+import dev.kaimono.order.application.cart.CartItem;
+import dev.kaimono.order.application.placing.Catalog.CatalogProduct;
 import dev.kaimono.order.application.reading.OrderDetails;
 import dev.kaimono.order.application.reading.OrderPage;
 import dev.kaimono.order.application.reading.OrderSummary;
@@ -13,6 +15,7 @@ import dev.kaimono.order.application.RecordedEvent;
 import dev.kaimono.order.domain.Money;
 import dev.kaimono.order.domain.saga.PlaceOrderSagaState;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Response bodies. Amounts are JSON strings (exact decimals), instants ISO-8601. */
 final class OrderResponses {
@@ -69,22 +72,79 @@ final class OrderResponses {
         }
     }
 
+    /**
+     * An event of an order's history as clients see every other event: named as on the broker ({@code order.placed}),
+     * money as flat amounts with the order's currency once, at the top of {@code data} (docs/api-conventions.md).
+     */
     record HistoryEntry(long version, String type, Instant occurredAt, JsonNode data) {
 
-        static HistoryEntry of(RecordedEvent event, JsonNode data) {
-            return new HistoryEntry(event.version(), event.type(), event.occurredAt(), data);
+        static HistoryEntry of(RecordedEvent event, JsonNode stored) {
+            JsonNode data = stored.deepCopy();
+            String currency = flattenMoney(data);
+            if (currency != null && data instanceof ObjectNode object && !object.has("currency")) {
+                object.put("currency", currency);
+            }
+            return new HistoryEntry(event.version(), integrationName(event.type()), event.occurredAt(), data);
+        }
+
+        /** {@code OrderPlaced} → {@code order.placed}: the first word is the context, the rest the event. */
+        static String integrationName(String storedType) {
+            String words = storedType.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+            int first = words.indexOf('-');
+            return first < 0 ? words : words.substring(0, first) + "." + words.substring(first + 1);
+        }
+
+        /** Replaces every {@code {amount, currency}} object by its amount; answers the currency met, if any. */
+        private static String flattenMoney(JsonNode node) {
+            String currency = null;
+            if (node instanceof ObjectNode object) {
+                for (String name : List.copyOf(object.propertyNames())) {
+                    JsonNode value = object.get(name);
+                    if (value.isObject() && value.size() == 2 && value.has("amount") && value.has("currency")) {
+                        object.put(name, value.get("amount").asString());
+                        currency = value.get("currency").asString();
+                    } else {
+                        currency = either(flattenMoney(value), currency);
+                    }
+                }
+            } else if (node.isArray()) {
+                for (JsonNode element : node) {
+                    currency = either(flattenMoney(element), currency);
+                }
+            }
+            return currency;
+        }
+
+        private static String either(String found, String before) {
+            return found != null ? found : before;
         }
     }
 
-    record CartView(List<CartLineView> lines, int totalQuantity) {
+    /**
+     * A cart: its lines with the catalog's current name and price, and {@code itemCount}, the sum of the quantities
+     * (as in an order summary). {@code totalQuantity} is the same number under its earlier name, kept for clients
+     * that read it (docs/api-conventions.md).
+     */
+    record CartView(List<CartLineView> lines, int itemCount, int totalQuantity) {
 
-        static CartView of(List<CartLine> lines) {
-            return new CartView(lines.stream().map(line -> new CartLineView(line.productId().value(), line.quantity())).toList(),
-                    lines.stream().mapToInt(CartLine::quantity).sum());
+        static CartView of(List<CartItem> items) {
+            int units = items.stream().mapToInt(item -> item.line().quantity()).sum();
+            return new CartView(items.stream().map(CartLineView::of).toList(), units, units);
         }
     }
 
-    record CartLineView(UUID productId, int quantity) {
+    /** A cart line; name, price and whether it can be ordered are null while the catalog cannot be asked. */
+    record CartLineView(UUID productId, String productName, String unitPrice, String currency, Boolean orderable,
+            int quantity) {
+
+        static CartLineView of(CartItem item) {
+            return new CartLineView(item.line().productId().value(),
+                    item.product().map(CatalogProduct::name).orElse(null),
+                    item.product().map(product -> amount(product.price())).orElse(null),
+                    item.product().map(product -> product.price().currency().getCurrencyCode()).orElse(null),
+                    item.product().map(CatalogProduct::orderable).orElse(null),
+                    item.line().quantity());
+        }
     }
 
     record SagaView(UUID orderId, UUID customerId, String state, int attempts, Instant deadlineAt, boolean overdue,
