@@ -176,6 +176,7 @@ class ProductAdministrationIT {
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.title").isEqualTo("Stale version")
+                .jsonPath("$.type").isEqualTo("tag:kaimono.dev,2026:problem:stale-version")
                 .jsonPath("$.currentVersion").isEqualTo(2);
 
         assertThat(api.product(id)).containsEntry("price", "1080").containsEntry("version", 2);
@@ -243,7 +244,8 @@ class ProductAdministrationIT {
 
         api.get(unknown).expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.title").isEqualTo("Product not found");
+                .expectBody().jsonPath("$.title").isEqualTo("Product not found")
+                .jsonPath("$.type").isEqualTo("tag:kaimono.dev,2026:problem:product-not-found");
         api.update(unknown, ProductJson.aProduct().with("version", 1)).expectStatus().isNotFound();
         api.discontinue(unknown).expectStatus().isNotFound();
     }

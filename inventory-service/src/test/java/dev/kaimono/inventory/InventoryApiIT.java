@@ -65,6 +65,9 @@ class InventoryApiIT extends InventoryIntegrationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(404)
+                // The same kind of problem, with the same type and title, as catalog's unknown product.
+                .jsonPath("$.type").isEqualTo("tag:kaimono.dev,2026:problem:product-not-found")
+                .jsonPath("$.title").isEqualTo("Product not found")
                 .jsonPath("$.detail").isEqualTo("Inventory keeps no stock for product " + unknown)
                 .jsonPath("$.instance").isEqualTo("/api/inventory/" + unknown);
     }

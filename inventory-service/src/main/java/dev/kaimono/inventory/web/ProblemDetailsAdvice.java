@@ -27,16 +27,16 @@ class ProblemDetailsAdvice extends ApiProblemDetailsAdvice {
 
     @ExceptionHandler
     ProblemDetail stockItemNotFound(StockItemNotFoundException exception) {
-        return problem(HttpStatus.NOT_FOUND, "Unknown product", exception.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", exception.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail stockBelowReserved(StockBelowReservedException exception) {
-        return problem(HttpStatus.CONFLICT, "Stock is reserved for orders", exception.getMessage());
+        return problem(HttpStatus.CONFLICT, "stock-reserved", "Stock is reserved for orders", exception.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail stockLimitExceeded(StockLimitExceededException exception) {
-        return problem(HttpStatus.CONFLICT, "Too much stock", exception.getMessage());
+        return problem(HttpStatus.CONFLICT, "too-much-stock", "Too much stock", exception.getMessage());
     }
 }

@@ -49,45 +49,38 @@ class ProblemDetailsAdvice extends ApiProblemDetailsAdvice {
 
     @ExceptionHandler({OrderNotFoundException.class, UnknownOrderException.class})
     ProblemDetail orderNotFound(RuntimeException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
-        problem.setTitle("Order not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", exception.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail refused(OrderRuleViolationException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.getMessage());
-        problem.setTitle("Not possible in the order's current state");
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "order-state-conflict", "Not possible in the order's current state",
+                exception.getMessage());
         problem.setProperty("orderStatus", exception.status() == null ? null : exception.status().name());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail concurrentChange(OrderConcurrencyException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.getMessage());
-        problem.setTitle("Concurrent change");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change", exception.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail keyReused(IdempotencyKeyReusedException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, exception.getMessage());
-        problem.setTitle("Idempotency-Key reused");
-        return problem;
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
+                exception.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> catalogUnavailable(CatalogUnavailableException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "catalog-unavailable", "Catalog unavailable",
                 "catalog unavailable: prices cannot be checked right now; nothing was stored, try again shortly");
-        problem.setTitle("Catalog unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> ordersBusy(OrdersBusyException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, exception.getMessage());
-        problem.setTitle("Orders busy");
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "orders-busy", "Orders busy", exception.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, exception.retryAfter().toSeconds())))
                 .body(problem);
@@ -95,15 +88,11 @@ class ProblemDetailsAdvice extends ApiProblemDetailsAdvice {
 
     @ExceptionHandler
     ProblemDetail unknownProjection(UnknownProjectionException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
-        problem.setTitle("Projection not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "projection-not-found", "Projection not found", exception.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail notAShopper(Shoppers.NotAShopperException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, exception.getMessage());
-        problem.setTitle("Forbidden");
-        return problem;
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, exception.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.kaimono.runtime.web;
 
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
@@ -37,22 +38,40 @@ public abstract class ApiProblemDetailsAdvice extends ResponseEntityExceptionHan
     private static final Logger log = LoggerFactory.getLogger(ApiProblemDetailsAdvice.class);
     private static final long STORE_RETRY_AFTER_SECONDS = 5;
 
+    /** The prefix of the type of every problem of Kaimono's own. */
+    public static final String PROBLEM_TYPES = "tag:kaimono.dev,2026:problem:";
+
     /** A 400 problem naming the fields in its detail and listing them with their messages. */
     public static ProblemDetail invalid(List<FieldError> errors) {
         List<FieldError> sorted = errors.stream().distinct()
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message)).toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields: "
                 + String.join(", ", sorted.stream().map(FieldError::field).distinct().toList()));
+        problem.setType(type("invalid-request"));
         problem.setTitle("Invalid request");
         problem.setProperty("errors", sorted);
         return problem;
     }
 
-    /** A problem of the status with a title and detail. */
-    public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    /**
+     * A problem of a kind of Kaimono's own: its {@code type} is {@value #PROBLEM_TYPES}{@code <kind>}, its title the
+     * kind's own, the same wherever it is answered (one catalogue, {@code docs/api-conventions.md}). A problem that
+     * is only its status uses Spring's {@code ProblemDetail.forStatusAndDetail}: {@code about:blank}, the reason
+     * phrase as title.
+     */
+    public static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(kind));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** The type URI of a kind of problem: a tag URI (RFC 4151), a name rather than an address. */
+    public static URI type(String kind) {
+        if (!kind.matches("[a-z]+(-[a-z]+)*")) {
+            throw new IllegalArgumentException("A kind of problem is lower-case words joined by '-': " + kind);
+        }
+        return URI.create(PROBLEM_TYPES + kind);
     }
 
     /**
@@ -65,7 +84,7 @@ public abstract class ApiProblemDetailsAdvice extends ResponseEntityExceptionHan
         log.warn("The database did not answer: {}", exception.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(STORE_RETRY_AFTER_SECONDS))
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
                         "The service cannot reach its database right now and did not complete the request; try again in "
                                 + STORE_RETRY_AFTER_SECONDS + " seconds"));
     }
@@ -111,7 +130,7 @@ public abstract class ApiProblemDetailsAdvice extends ResponseEntityExceptionHan
             return handleExceptionInternal(exception, invalid(List.of(new FieldError(path(json.getPath()), "has the wrong type"))),
                     headers, HttpStatus.BAD_REQUEST, request);
         }
-        return handleExceptionInternal(exception, problem(HttpStatus.BAD_REQUEST, "Malformed request",
+        return handleExceptionInternal(exception, problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                 "The request body is missing or is not valid JSON"), headers, HttpStatus.BAD_REQUEST, request);
     }
 

@@ -57,7 +57,7 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     static ProblemDetail tooLarge(long maxBytes) {
-        return ApiProblemDetailsAdvice.problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+        return ApiProblemDetailsAdvice.problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request body too large",
                 "The request body may be at most %d bytes".formatted(maxBytes));
     }
 

@@ -19,12 +19,12 @@ class ProblemDetailsAdvice extends ApiProblemDetailsAdvice {
 
     @ExceptionHandler
     ProblemDetail shipmentNotFound(ShipmentNotFoundException exception) {
-        return problem(HttpStatus.NOT_FOUND, "Shipment not found", exception.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "shipment-not-found", "Shipment not found", exception.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail illegalTransition(IllegalShipmentTransitionException exception) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Shipment cannot take this step", exception.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "shipment-step-refused", "Shipment cannot take this step", exception.getMessage());
         problem.setProperty("shipmentStatus", exception.status().name());
         return problem;
     }

@@ -28,23 +28,23 @@ class ProblemDetailsAdvice extends ApiProblemDetailsAdvice {
 
     @ExceptionHandler
     ProblemDetail emailTaken(EmailAlreadyRegisteredException exception) {
-        return problem(HttpStatus.CONFLICT, "Email already registered", exception.getMessage());
+        return problem(HttpStatus.CONFLICT, "email-taken", "Email already registered", exception.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail invalidCredentials(InvalidCredentialsException exception) {
-        return problem(HttpStatus.UNAUTHORIZED, "Authentication failed", exception.getMessage());
+        return problem(HttpStatus.UNAUTHORIZED, "authentication-failed", "Authentication failed", exception.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> loginThrottled(LoginThrottledException exception) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()))
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", exception.getMessage()));
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins", "Too many failed logins", exception.getMessage()));
     }
 
     @ExceptionHandler
     ProblemDetail accountNotFound(AccountNotFoundException exception) {
-        return problem(HttpStatus.NOT_FOUND, "Not Found", "The account no longer exists");
+        return problem(HttpStatus.NOT_FOUND, "account-not-found", "Account not found", "The account no longer exists");
     }
 }

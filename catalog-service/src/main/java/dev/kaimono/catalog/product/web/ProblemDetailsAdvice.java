@@ -36,25 +36,25 @@ class ProblemDetailsAdvice extends ApiProblemDetailsAdvice {
 
     @ExceptionHandler
     ProblemDetail productNotFound(ProductNotFoundException exception) {
-        return problem(HttpStatus.NOT_FOUND, "Product not found", exception.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", exception.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail duplicateSku(DuplicateSkuException exception) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Duplicate SKU", exception.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "duplicate-sku", "Duplicate SKU", exception.getMessage());
         problem.setProperty("errors", List.of(new FieldError("sku", "is already used by another product")));
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail staleVersion(StaleProductVersionException exception) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Stale version", exception.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "stale-version", "Stale version", exception.getMessage());
         problem.setProperty("currentVersion", exception.currentVersion());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail discontinued(DiscontinuedProductException exception) {
-        return problem(HttpStatus.CONFLICT, "Product discontinued", exception.getMessage());
+        return problem(HttpStatus.CONFLICT, "product-discontinued", "Product discontinued", exception.getMessage());
     }
 }
