@@ -32,7 +32,7 @@ public final class RepositoryFiles {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> yaml(Path file) {
         try {
-            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+            Object document = new Yaml(new SafeConstructor(loaderOptions())).load(Files.readString(file));
             if (!(document instanceof Map<?, ?> map)) {
                 throw new IllegalStateException(file + " is not a YAML mapping");
             }
@@ -42,10 +42,20 @@ public final class RepositoryFiles {
         }
     }
 
+    /**
+     * SnakeYAML's defaults, but up to 200 aliases of collections instead of 50: the compose file merges its shared
+     * environment blocks into every service (its own files only; the limit guards against alias bombs).
+     */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(200);
+        return options;
+    }
+
     /** Every document of a multi-document YAML text (e.g. rendered Kubernetes manifests). */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> yamlDocuments(String text) {
-        return Stream.of(new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text).iterator())
+        return Stream.of(new Yaml(new SafeConstructor(loaderOptions())).loadAll(text).iterator())
                 .<Object>mapMulti((iterator, out) -> iterator.forEachRemaining(out))
                 .filter(document -> document instanceof Map<?, ?>)
                 .map(document -> (Map<String, Object>) document)

@@ -53,10 +53,12 @@ public record ServiceConfiguration(String name, int httpPort, int managementPort
     /**
      * Whether the service reads this environment variable: one of its placeholders, or a Spring Boot
      * property of its jar written the way relaxed binding reads the environment
-     * ({@code management.tracing.sampling.probability} is {@code MANAGEMENT_TRACING_SAMPLING_PROBABILITY}).
+     * ({@code management.tracing.sampling.probability} is {@code MANAGEMENT_TRACING_SAMPLING_PROBABILITY}), or one
+     * the JVM reads ({@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}).
      */
     public boolean reads(String variable) {
-        return placeholders.contains(variable) || bootProperties.contains(variable) || variable.equals("JAVA_TOOL_OPTIONS");
+        return placeholders.contains(variable) || bootProperties.contains(variable) || variable.equals("JAVA_TOOL_OPTIONS")
+                || variable.equals("JDK_JAVA_OPTIONS");
     }
 
     public String url() {
