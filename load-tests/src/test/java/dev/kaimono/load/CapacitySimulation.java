@@ -42,6 +42,9 @@ public class CapacitySimulation extends Simulation {
     private static final String ADDRESS = """
             {"name":"Load Shopper","line1":"1-1 Chiyoda","city":"Tokyo","postalCode":"100-0001","country":"JP"}""";
     private static final String DUE = "dueOffset";
+    private static final String ATTEMPTS = "attempts";
+    private static final int ORDER_ATTEMPTS = 3;
+    private static final Duration ORDER_RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final LoadSettings settings = LoadSettings.fromSystemProperties();
     private final Shop shop = Shop.prepare(settings);
@@ -65,11 +68,18 @@ public class CapacitySimulation extends Simulation {
                         .header("Content-Type", "application/json").body(StringBody("{\"quantity\":#{quantity}}"))))))
                 .orElse(exec(checked(withToken(http("cart: remove item").delete("/api/cart/items/#{productId}")))))));
         populations.add(population(Kind.HISTORY, withToken(http("order history").get("/api/orders?page=0&size=10"))));
-        populations.add(population(Kind.ORDER, withToken(http("place order").post("/api/orders")
+        HttpRequestActionBuilder placeOrder = checked(withToken(http("place order").post("/api/orders")
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "#{idempotencyKey}")
                 .body(StringBody(session -> session.getString("orderBody")))
-                .check(jsonPath("$.id").optional().saveAs("orderId")))));
+                .check(jsonPath("$.id").optional().saveAs("orderId"))));
+        // A 504 means the gateway stopped waiting, not that no order was placed: the shopper asks again with the same
+        // Idempotency-Key, as a client should, and gets the order if there is one (the books then check it too).
+        populations.add(population(Kind.ORDER, exec(session -> session.set(ATTEMPTS, 1))
+                .exec(placeOrder)
+                .asLongAs(this::retryOrder).on(exec(session -> retried(session))
+                        .pause(ORDER_RETRY_PAUSE)
+                        .exec(placeOrder))));
         setUp(populations).protocols(protocol);
         System.out.printf("Load: %s orders/s, %d s each after a %d s warm-up; mix per order %s; %.0f%% of cards declined%n",
                 settings.rates(), settings.step().toSeconds(), settings.warmUp().toSeconds(), settings.mix(),
@@ -133,6 +143,17 @@ public class CapacitySimulation extends Simulation {
             }
         }
         return session.setAll(values);
+    }
+
+    /** Whether an order POST the gateway answered with 504 is asked again (at most {@value #ORDER_ATTEMPTS} times in all). */
+    private boolean retryOrder(Session session) {
+        return session.contains("status") && session.getInt("status") == 504 && session.getInt(ATTEMPTS) < ORDER_ATTEMPTS;
+    }
+
+    /** Counts the 504 in the step table (as "504 retried") before the order is asked for again. */
+    private Session retried(Session session) {
+        recorder.retried(Kind.ORDER, session.getLong(DUE), session.getInt("status"));
+        return session.set(ATTEMPTS, session.getInt(ATTEMPTS) + 1).remove("status");
     }
 
     private Session answered(Kind kind, Session session) {

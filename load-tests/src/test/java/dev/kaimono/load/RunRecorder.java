@@ -113,6 +113,14 @@ final class RunRecorder implements AutoCloseable {
         return offset;
     }
 
+    /** An answer that the client takes as "ask again": shown among the errors as "{@code <status> retried}". */
+    void retried(Kind kind, long offset, int status) {
+        Step step = step(offset);
+        if (step != null) {
+            step.errors.computeIfAbsent(status + " retried", key -> new LongAdder()).increment();
+        }
+    }
+
     /** The answer to a request that was due {@code offset} ms into the run: its status, 0 when none came. */
     void answered(Kind kind, long offset, int status) {
         long latency = System.currentTimeMillis() - (origin.get() + offset);
