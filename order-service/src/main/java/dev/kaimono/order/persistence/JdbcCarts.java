@@ -11,7 +11,11 @@ import dev.kaimono.order.application.cart.Carts;
 import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.ProductId;
 
-/** {@link Carts} on {@code cart_item}; a cart is held with a transaction-scoped advisory lock on its shopper. */
+/**
+ * {@link Carts} on {@code cart_item}; a cart is held with a transaction-scoped advisory lock on its shopper. A line
+ * is stamped when it is added (the clock's time, not the transaction's: a change that waited for the cart comes
+ * after the one it waited for).
+ */
 @Repository
 class JdbcCarts implements Carts {
 
@@ -42,7 +46,8 @@ class JdbcCarts implements Carts {
     @Override
     public void put(CustomerId customer, ProductId product, int quantity) {
         jdbc.sql("""
-                INSERT INTO cart_item (customer_id, product_id, quantity) VALUES (:customer, :product, :quantity)
+                INSERT INTO cart_item (customer_id, product_id, quantity, added_at)
+                VALUES (:customer, :product, :quantity, clock_timestamp())
                 ON CONFLICT (customer_id, product_id) DO UPDATE SET quantity = excluded.quantity""")
                 .param("customer", customer.value()).param("product", product.value()).param("quantity", quantity)
                 .update();

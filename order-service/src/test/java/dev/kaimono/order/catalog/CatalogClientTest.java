@@ -96,7 +96,7 @@ class CatalogClientTest {
 
     private static CatalogClient client(List<String> instances) {
         return new CatalogClient(new StaticListableBeanFactory().getBeanProvider(RestClient.Builder.class),
-                JsonMapper.builder().build(), new CatalogProperties(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                JsonMapper.builder().build(), new CatalogProperties(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(10), 100),
                 instances);
     }
 }

@@ -1,11 +1,9 @@
 package dev.kaimono.order.application.cart;
 
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.kaimono.order.application.InvalidOrderRequestException;
 import dev.kaimono.order.application.cart.Carts.CartLine;
 import dev.kaimono.order.application.placing.Catalog;
-import dev.kaimono.order.application.placing.CatalogUnavailableException;
 import dev.kaimono.order.domain.CustomerId;
 import dev.kaimono.order.domain.OrderDecider;
 import dev.kaimono.order.domain.OrderId;
@@ -24,22 +21,25 @@ import dev.kaimono.order.domain.OrderLine;
 import dev.kaimono.order.domain.ProductId;
 
 /**
- * A shopper's cart: products they may order, with quantities. The cart shows the catalog's current names and
- * prices ({@link CartItem}); the order is priced again when it is placed. Every change holds the shopper's cart
- * for its transaction and publishes what it did ({@link CartEvent}) in it; a change that changes nothing
- * publishes nothing.
+ * A shopper's cart: products they may order, with quantities. The cart shows the catalog's names and prices
+ * ({@link CartItem}) as {@link ShownProducts} knows them — a few seconds old at most; the order is priced again when
+ * it is placed. Every change holds the shopper's cart for its transaction and publishes what it did
+ * ({@link CartEvent}) in it; a change that changes nothing publishes nothing.
  */
 @Service
 public class CartService {
 
     private final Carts carts;
     private final Catalog catalog;
+    private final ShownProducts shown;
     private final CartMessages messages;
     private final TransactionTemplate transactions;
 
-    CartService(Carts carts, Catalog catalog, CartMessages messages, PlatformTransactionManager transactionManager) {
+    CartService(Carts carts, Catalog catalog, ShownProducts shown, CartMessages messages,
+            PlatformTransactionManager transactionManager) {
         this.carts = carts;
         this.catalog = catalog;
+        this.shown = shown;
         this.messages = messages;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -51,28 +51,26 @@ public class CartService {
 
     /** The cart as the shopper sees it, with names and prices (without them while the catalog is unavailable). */
     public List<CartItem> contents(CustomerId customer) {
-        return priced(carts.lines(customer), Map.of());
+        return shownAs(carts.lines(customer));
     }
 
     /**
-     * Sets the quantity of a product the catalog offers, and answers the cart. The catalog is asked once, outside
-     * any transaction, for that product and the cart's others.
+     * Sets the quantity of a product the catalog offers, and answers the cart. The catalog itself is asked whether
+     * it offers the product, before any transaction begins.
      */
     public List<CartItem> put(CustomerId customer, ProductId product, int quantity) {
         if (quantity < 1 || quantity > OrderLine.MAX_QUANTITY) {
             throw InvalidOrderRequestException.of("quantity", "must be between 1 and " + OrderLine.MAX_QUANTITY);
         }
-        Set<ProductId> asked = new LinkedHashSet<>(List.of(product));
-        carts.lines(customer).forEach(line -> asked.add(line.productId()));
-        Map<ProductId, Catalog.CatalogProduct> found = catalog.products(asked);
-        Catalog.CatalogProduct offered = found.get(product);
+        Catalog.CatalogProduct offered = catalog.products(List.of(product)).get(product);
         if (offered == null) {
             throw InvalidOrderRequestException.of("productId", "No such product in the catalog");
         }
+        shown.seen(offered);
         if (!offered.orderable()) {
             throw InvalidOrderRequestException.of("productId", "The product is discontinued");
         }
-        List<CartLine> after = transactions.execute(status -> {
+        return shownAs(transactions.execute(status -> {
             carts.hold(customer);
             List<CartLine> lines = carts.lines(customer);
             Optional<CartLine> current = line(lines, product);
@@ -85,14 +83,13 @@ public class CartService {
             carts.put(customer, product, quantity);
             messages.publish(customer, current.<CartEvent>map(line -> new CartEvent.QuantityChanged(product, quantity, line.quantity()))
                     .orElseGet(() -> new CartEvent.ItemAdded(product, quantity)));
-            return carts.lines(customer);
-        });
-        return priced(after, found);
+            return withQuantity(lines, product, quantity);
+        }));
     }
 
     /** Takes a product out of the cart, and answers the cart. */
     public List<CartItem> remove(CustomerId customer, ProductId product) {
-        return priced(transactions.execute(status -> {
+        return shownAs(transactions.execute(status -> {
             carts.hold(customer);
             List<CartLine> lines = carts.lines(customer);
             Optional<CartLine> current = line(lines, product);
@@ -102,7 +99,7 @@ public class CartService {
             carts.remove(customer, product);
             messages.publish(customer, new CartEvent.ItemRemoved(product, current.get().quantity()));
             return lines.stream().filter(line -> !line.productId().equals(product)).toList();
-        }), Map.of());
+        }));
     }
 
     /** Takes the ordered lines out of the cart, in the transaction that places the order. */
@@ -112,18 +109,25 @@ public class CartService {
         messages.publish(customer, new CartEvent.CheckedOut(order, lines));
     }
 
-    /** The lines with what the catalog says of them; asks it (outside any transaction) for those not yet known. */
-    private List<CartItem> priced(List<CartLine> lines, Map<ProductId, Catalog.CatalogProduct> known) {
-        Map<ProductId, Catalog.CatalogProduct> products = new HashMap<>(known);
-        List<ProductId> unknown = lines.stream().map(CartLine::productId).filter(id -> !products.containsKey(id)).toList();
-        if (!unknown.isEmpty()) {
-            try {
-                products.putAll(catalog.products(unknown));
-            } catch (CatalogUnavailableException unavailable) {
-                // The cart is still shown, without names and prices until the catalog answers again.
-            }
-        }
+    /** The lines with what is known of their products (outside any transaction: no connection waits on it). */
+    private List<CartItem> shownAs(List<CartLine> lines) {
+        Map<ProductId, Catalog.CatalogProduct> products = shown.products(lines.stream().map(CartLine::productId).toList());
         return lines.stream().map(line -> new CartItem(line, Optional.ofNullable(products.get(line.productId())))).toList();
+    }
+
+    /** The lines after a put, in the order {@link Carts#lines} gives them: a new product comes last. */
+    private static List<CartLine> withQuantity(List<CartLine> lines, ProductId product, int quantity) {
+        List<CartLine> after = new ArrayList<>(lines.size() + 1);
+        boolean replaced = false;
+        for (CartLine line : lines) {
+            boolean same = line.productId().equals(product);
+            after.add(same ? new CartLine(product, quantity) : line);
+            replaced |= same;
+        }
+        if (!replaced) {
+            after.add(new CartLine(product, quantity));
+        }
+        return List.copyOf(after);
     }
 
     private static Optional<CartLine> line(List<CartLine> lines, ProductId product) {
