@@ -63,8 +63,8 @@ class BooksCheckE2EIT {
         Path accepted = runFiles.resolve("accepted-orders.csv");
         try (AcceptedOrdersFile.Writer orders = AcceptedOrdersFile.create(accepted)) {
             confirmedOrder = place(gateway, bea, 2, "pm_card_visa");
-            orders.accepted(confirmedOrder, Instant.now(), Map.of(sencha, 2));
-            orders.accepted(place(gateway, bea, 1, "pm_card_chargeDeclined"), Instant.now(), Map.of(sencha, 1));
+            orders.write(confirmedOrder, Instant.now(), Map.of(sencha, 2));
+            orders.write(place(gateway, bea, 1, "pm_card_chargeDeclined"), Instant.now(), Map.of(sencha, 1));
         }
         Path products = runFiles.resolve("products.csv");
         InitialStockFile.write(products, Map.of(sencha, INITIAL_STOCK));

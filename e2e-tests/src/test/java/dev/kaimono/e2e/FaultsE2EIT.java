@@ -73,7 +73,7 @@ class FaultsE2EIT {
         try (Duplicator duplicator = Duplicator.start(platform.virtualHost(), LIVE_QUEUES);
              AcceptedOrdersFile.Writer orders = AcceptedOrdersFile.create(accepted)) {
             for (int i = 0; i < 12; i++) {
-                orders.accepted(place(matcha, 1 + i % 2, i % 4 == 3 ? "pm_card_chargeDeclined" : "pm_card_visa"),
+                orders.write(place(matcha, 1 + i % 2, i % 4 == 3 ? "pm_card_chargeDeclined" : "pm_card_visa"),
                         Instant.now(), Map.of(matcha, 1 + i % 2));
             }
             BooksReport whileDoubling = check(settings(accepted, matcha, runFiles), Map.of());
@@ -105,7 +105,7 @@ class FaultsE2EIT {
                 channel.waitForConfirmsOrDie(10_000);
                 try (AcceptedOrdersFile.Writer orders = AcceptedOrdersFile.create(accepted)) {
                     for (int i = 0; i < 4; i++) {
-                        orders.accepted(place(hojicha, 1, "pm_card_visa"), Instant.now(), Map.of(hojicha, 1));
+                        orders.write(place(hojicha, 1, "pm_card_visa"), Instant.now(), Map.of(hojicha, 1));
                     }
                 }
 

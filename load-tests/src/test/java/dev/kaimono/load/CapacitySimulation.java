@@ -160,10 +160,14 @@ public class CapacitySimulation extends Simulation {
         long due = session.getLong(DUE);
         int status = session.contains("status") ? session.getInt("status") : 0;
         recorder.answered(kind, due, status);
-        if (kind == Kind.ORDER && status == 202 && session.contains("orderId")) {
+        if (kind == Kind.ORDER) {
             @SuppressWarnings("unchecked")
             Map<UUID, Integer> lines = (Map<UUID, Integer>) session.get("lines");
-            recorder.accepted(UUID.fromString(session.getString("orderId")), due, lines);
+            if (status == 202 && session.contains("orderId")) {
+                recorder.accepted(UUID.fromString(session.getString("orderId")), due, lines);
+            } else if (status == 0 || status >= 500) {
+                recorder.unanswered(UUID.fromString(session.getString("idempotencyKey")), lines);
+            }
         }
         return session;
     }

@@ -46,6 +46,7 @@ final class RunRecorder implements AutoCloseable {
     private final List<Step> steps = new ArrayList<>();
     private final ConcurrentMap<UUID, Object> joining = new ConcurrentHashMap<>();
     private final AcceptedOrdersFile.Writer acceptedOrders;
+    private final AcceptedOrdersFile.Writer unansweredOrders;
     private final ProcessCpu cpu;
     private final List<ProcessCpu.Sample> cpuSamples = new ArrayList<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -90,7 +91,8 @@ final class RunRecorder implements AutoCloseable {
             schedules.put(kind, new ArrivalSchedule(settings.phases(kind)));
         }
         settings.rates().forEach(rate -> steps.add(new Step(rate)));
-        this.acceptedOrders = AcceptedOrdersFile.create(settings.output().resolve("accepted-orders.csv"));
+        this.acceptedOrders = AcceptedOrdersFile.create(acceptedOrdersFile());
+        this.unansweredOrders = AcceptedOrdersFile.createUnanswered(acceptedOrdersFile());
         this.cpu = ProcessCpu.available() ? new ProcessCpu(settings.runDirectory()) : null;
     }
 
@@ -139,7 +141,7 @@ final class RunRecorder implements AutoCloseable {
 
     /** An order was accepted (202): written to the accepted-orders file and awaited on the broker. */
     void accepted(UUID orderId, long offset, Map<UUID, Integer> lines) {
-        acceptedOrders.accepted(orderId, Instant.now(), lines);
+        acceptedOrders.write(orderId, Instant.now(), lines);
         Step step = step(offset);
         if (step != null) {
             step.accepted.increment();
@@ -149,6 +151,14 @@ final class RunRecorder implements AutoCloseable {
         if (earlier instanceof Outcome outcome && joining.remove(orderId, earlier)) {
             settle(accepted, outcome);
         }
+    }
+
+    /**
+     * An order POST ended without an answer or with a 5xx: written under its Idempotency-Key, for the books check to
+     * find the order if one was placed all the same.
+     */
+    void unanswered(UUID idempotencyKey, Map<UUID, Integer> lines) {
+        unansweredOrders.write(idempotencyKey, Instant.now(), lines);
     }
 
     /** An {@code order.confirmed} or {@code order.cancelled} event arrived on the probe queue. */
@@ -315,7 +325,18 @@ final class RunRecorder implements AutoCloseable {
 
     @Override
     public void close() {
-        sampler.shutdownNow();
+        // The last step's closing sample is due as the load ends; when every outcome is already in, the run gets
+        // here before it, and the CPU table would lose that step. Delayed samples still run after shutdown().
+        sampler.shutdown();
+        try {
+            if (!sampler.awaitTermination(5, TimeUnit.SECONDS)) {
+                sampler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            sampler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         acceptedOrders.close();
+        unansweredOrders.close();
     }
 }

@@ -107,6 +107,19 @@ final class LedgerReader {
         });
     }
 
+    /** The order each Idempotency-Key placed, for the keys that are UUIDs (the load test's are). */
+    Map<UUID, UUID> ordersByIdempotencyKey() {
+        Map<UUID, UUID> orders = new HashMap<>();
+        query(ORDERS, "SELECT key, order_id FROM idempotency_key", row -> {
+            try {
+                orders.put(UUID.fromString(row.getString("key")), uuid(row, "order_id"));
+            } catch (IllegalArgumentException notTheLoadTests) {
+                // A key some other client chose: not one the run could have sent.
+            }
+        });
+        return orders;
+    }
+
     /** The status an order has after its last event (the event store is the truth; projections may lag). */
     static String statusAfter(String eventType) {
         return switch (eventType) {

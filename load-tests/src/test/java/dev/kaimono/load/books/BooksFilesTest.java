@@ -25,10 +25,24 @@ class BooksFilesTest {
         Path file = directory.resolve("accepted-orders.csv");
 
         try (AcceptedOrdersFile.Writer writer = AcceptedOrdersFile.create(file)) {
-            writer.accepted(order, Instant.parse("2026-01-02T03:04:05Z"), lines);
+            writer.write(order, Instant.parse("2026-01-02T03:04:05Z"), lines);
         }
 
         assertThat(AcceptedOrdersFile.read(file)).containsExactly(Map.entry(order, lines));
+    }
+
+    @Test
+    void unansweredOrdersAreKeptBesideTheAcceptedOnes() {
+        UUID key = UUID.randomUUID();
+        Map<UUID, Integer> lines = Map.of(UUID.randomUUID(), 3);
+        Path accepted = directory.resolve("accepted-orders.csv");
+        assertThat(AcceptedOrdersFile.readUnanswered(accepted)).isEmpty();
+
+        try (AcceptedOrdersFile.Writer writer = AcceptedOrdersFile.createUnanswered(accepted)) {
+            writer.write(key, Instant.parse("2026-01-02T03:04:05Z"), lines);
+        }
+
+        assertThat(AcceptedOrdersFile.readUnanswered(accepted)).contains(Map.of(key, lines));
     }
 
     @Test
