@@ -16,7 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.kaimono.gateway.ReadmeAccessTable.Endpoint;
+import dev.kaimono.testsupport.ReadmeAccessTable;
+import dev.kaimono.testsupport.ReadmeAccessTable.Endpoint;
 import dev.kaimono.testsupport.WithInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,11 +116,13 @@ class EndpointAccessIT extends GatewayITSupport {
     @ParameterizedTest
     @MethodSource("publicEndpoints")
     void letsAnyoneCallAPublicEndpoint(Endpoint endpoint) {
-        call(endpoint, null)
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.service").exists()
-                .jsonPath("$.method").isEqualTo(endpoint.method().name());
+        WebTestClient.ResponseSpec answer = call(endpoint, null).expectStatus().isOk();
+        if (!endpoint.path().startsWith("/api/docs")) {
+            // The API description and its page are the gateway's own answers; everything else reached a stand-in.
+            answer.expectBody()
+                    .jsonPath("$.service").exists()
+                    .jsonPath("$.method").isEqualTo(endpoint.method().name());
+        }
     }
 
     private void assertRefusedWithoutToken(Endpoint endpoint) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.RepeatedTest;
 
+import dev.kaimono.testsupport.ReadmeAccessTable;
 import dev.kaimono.testsupport.WithInfrastructure;
 
 /**

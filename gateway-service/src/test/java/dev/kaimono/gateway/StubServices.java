@@ -165,6 +165,9 @@ public final class StubServices {
             if (path.equals("/.well-known/jwks.json") && serviceId.equals("user-service")) {
                 send(exchange, 200, "application/json", publishedKeys.toString());
             }
+            else if (path.equals("/v3/api-docs")) {
+                send(exchange, 200, "application/json", description(serviceId));
+            }
             else if (path.contains(MISSING_PRODUCT)) {
                 send(exchange, 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");
             }
@@ -209,6 +212,27 @@ public final class StubServices {
             }
         }
     }
+
+    /**
+     * A service's API description: {@code GET} and {@code DELETE} on {@code /api/<resource>/{id}} answering a
+     * {@code View} schema of the service's own shape, the description's own path (never routed), and for catalog
+     * its internal batch lookup.
+     */
+    static String description(String serviceId) {
+        String resource = DESCRIBED_RESOURCES.get(serviceId);
+        String view = "{\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/View\"}}}}";
+        String operation = "{\"responses\":{\"200\":" + view.replace("{\"content\"", "{\"description\":\"ok\",\"content\"") + "}}";
+        String paths = "\"/api/" + resource + "/{id}\":{\"get\":" + operation + ",\"delete\":" + operation + "},"
+                + "\"/v3/api-docs\":{\"get\":" + operation + "}"
+                + (serviceId.equals("catalog-service") ? ",\"/api/products/batch\":{\"get\":" + operation + "}" : "");
+        return "{\"openapi\":\"3.1.0\",\"paths\":{" + paths + "},\"components\":{\"schemas\":{\"View\":"
+                + "{\"type\":\"object\",\"properties\":{\"" + serviceId + "\":{\"type\":\"string\"}}}}}}";
+    }
+
+    /** The resource each stand-in describes. */
+    static final Map<String, String> DESCRIBED_RESOURCES = Map.of("user-service", "users", "catalog-service", "products",
+            "order-service", "orders", "inventory-service", "inventory", "payment-service", "payments",
+            "shipping-service", "shipments");
 
     /** A request a stand-in read to the end of its body. */
     public record Received(String service, String method, String path, int bodyLength) {

@@ -1,8 +1,13 @@
 package dev.kaimono.gateway.routing;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The route table (ARCHITECTURE §4): each downstream service with the paths it serves. Services serve the
@@ -23,6 +28,9 @@ public enum Downstream {
     PAYMENT("payment-service", ServicesProperties::payment, List.of("/api/payments/**", "/api/admin/payments/**")),
     SHIPPING("shipping-service", ServicesProperties::shipping,
             List.of("/api/shipments/**", "/api/admin/shipping/**"));
+
+    private static final List<PathPattern> ROUTED = patterns(Downstream::paths);
+    private static final List<PathPattern> INTERNAL = patterns(Downstream::internalPaths);
 
     private final String serviceId;
     private final Function<ServicesProperties, List<URI>> instances;
@@ -58,6 +66,21 @@ public enum Downstream {
     /** Where the service's instances are, as configured. */
     List<URI> instances(ServicesProperties services) {
         return instances.apply(services);
+    }
+
+    /**
+     * Whether a path is routed to a client: one of a service's paths and none of the internal ones. A path template
+     * such as {@code /api/orders/{id}} is matched as written.
+     */
+    public static boolean routesToClients(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return ROUTED.stream().anyMatch(pattern -> pattern.matches(container))
+                && INTERNAL.stream().noneMatch(pattern -> pattern.matches(container));
+    }
+
+    private static List<PathPattern> patterns(Function<Downstream, List<String>> paths) {
+        return Arrays.stream(values()).flatMap(service -> paths.apply(service).stream())
+                .map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     /** The route's target: the service by name, for the load balancer to pick one of its instances. */

@@ -45,7 +45,7 @@ import dev.kaimono.gateway.error.Problems;
 import dev.kaimono.runtime.security.VerifiedTokens;
 
 /**
- * Who may call which route (ARCHITECTURE §4–5). Tokens are RS256 JWTs from user-service, checked here for
+ * Who may call which route (ARCHITECTURE §4–5), by the lists in {@link Access}. Tokens are RS256 JWTs from user-service, checked here for
  * signature, {@code iss}, {@code aud} and expiry before anything is routed; the services check them again.
  * Paths outside {@code /api/**} are let through to the router, which knows no route for them (404).
  */
@@ -53,21 +53,6 @@ import dev.kaimono.runtime.security.VerifiedTokens;
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(JwtProperties.class)
 class SecurityConfiguration {
-
-    /**
-     * What anyone may read without a token (GET, and HEAD for the same resources). Availability is public as it is
-     * in product details; inventory-service shows stock on hand and reservations to administrators only.
-     */
-    private static final String[] PUBLIC_READS = {"/api/products/**", "/api/categories/**", "/api/product-details/**",
-            "/api/inventory/**"};
-
-    /** What anyone may post without a token: registration, login, refresh, and logout (the refresh token is proof). */
-    private static final String[] PUBLIC_POSTS = {"/api/users", "/api/auth/token", "/api/auth/refresh",
-            "/api/auth/logout"};
-
-    /** Resources only an administrator may change: any method but GET and HEAD needs the ADMIN role. */
-    private static final String[] ADMIN_RESOURCES = {"/api/products/**", "/api/categories/**", "/api/inventory/**",
-            "/api/shipments/**", "/api/admin/**"};
 
     static final String ROLES_CLAIM = "roles";
 
@@ -83,11 +68,11 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
-                        .pathMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
-                        .pathMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
-                        .pathMatchers("/api/admin/**").hasRole("ADMIN")
-                        .matchers(changes(ADMIN_RESOURCES)).hasRole("ADMIN")
+                        .pathMatchers(HttpMethod.POST, Access.PUBLIC_POSTS).permitAll()
+                        .pathMatchers(HttpMethod.GET, Access.PUBLIC_READS).permitAll()
+                        .pathMatchers(HttpMethod.HEAD, Access.PUBLIC_READS).permitAll()
+                        .pathMatchers(Access.ADMIN_PATHS).hasRole("ADMIN")
+                        .matchers(changes(Access.ADMIN_RESOURCES)).hasRole("ADMIN")
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

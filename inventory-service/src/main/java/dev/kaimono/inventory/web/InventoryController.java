@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.Parameter;
+
 import dev.kaimono.inventory.application.Availability;
 import dev.kaimono.inventory.application.AvailabilityQueries;
 import dev.kaimono.inventory.application.StockAdministration;
@@ -59,6 +61,7 @@ class InventoryController {
      */
     @GetMapping
     List<AvailabilityResponse> availability(@RequestParam(required = false) @Size(min = 1, max = MAX_BATCH) List<UUID> ids,
+            @Parameter(deprecated = true, description = "The earlier name of ids, read when ids is absent")
             @RequestParam(name = "productIds", required = false) @Size(min = 1, max = MAX_BATCH) List<UUID> formerIds,
             Authentication caller) throws MissingServletRequestParameterException {
         List<UUID> asked = ids != null ? ids : formerIds;

@@ -35,6 +35,8 @@ public final class ServiceHttpSecurity {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/error").permitAll();
+                    // The service's API description, which the gateway combines (it never routes /v3/** to clients).
+                    requests.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll();
                     rules.customize(requests);
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -1,10 +1,10 @@
-package dev.kaimono.gateway;
+package dev.kaimono.testsupport;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;
 
-import dev.kaimono.gateway.ReadmeAccessTable.Endpoint;
+import dev.kaimono.testsupport.ReadmeAccessTable.Endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +40,17 @@ class ReadmeAccessTableTest {
                 new Endpoint(HttpMethod.GET, "/api/orders/" + ID),
                 new Endpoint(HttpMethod.GET, "/api/admin/orders/sagas/" + ID),
                 new Endpoint(HttpMethod.GET, "/api/admin/orders/sagas"));
+    }
+
+    @Test
+    void keepsPlaceholdersAsTemplatesWhenAsked() {
+        ReadmeAccessTable.Row row = ReadmeAccessTable.parse(
+                "`DELETE /api/admin/{users,orders}/dead-letters/{queue}`, `GET /api/orders/{id}[?asOf=]`", "{}");
+
+        assertThat(row.endpoints()).containsExactly(
+                new Endpoint(HttpMethod.DELETE, "/api/admin/users/dead-letters/{}"),
+                new Endpoint(HttpMethod.DELETE, "/api/admin/orders/dead-letters/{}"),
+                new Endpoint(HttpMethod.GET, "/api/orders/{}"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.kaimono.gateway;
+package dev.kaimono.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +19,12 @@ import org.springframework.http.HttpMethod;
  * escaped as {@code \|} in the table), an optional part ({@code [/{orderId}]}) and a query, and a path that
  * starts with {@code …} continues the last full path. A span of methods alone ({@code HEAD}) is prose.
  */
-final class ReadmeAccessTable {
+public final class ReadmeAccessTable {
 
-    static final Path README = Path.of("..", "README.md");
+    public static final Path README = Path.of("..", "README.md");
 
     /** The value every placeholder ({@code {id}}, {@code {productId}}, …) stands for. */
-    static final String SAMPLE_ID = "5e1ec7ed-0000-4000-8000-000000000001";
+    public static final String SAMPLE_ID = "5e1ec7ed-0000-4000-8000-000000000001";
 
     private static final String SECTION = "## What you can do with it";
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
@@ -35,8 +35,14 @@ final class ReadmeAccessTable {
     private ReadmeAccessTable() {
     }
 
-    /** One concrete request: a method and a path without placeholders. */
-    record Endpoint(HttpMethod method, String path) {
+    /** Stands for a placeholder while a path is expanded (a placeholder written {@code {}} would be expanded again). */
+    private static final String PENDING = "\u0000";
+
+    /** What {@link #templates(String)} writes for every placeholder. */
+    public static final String PLACEHOLDER = "{}";
+
+    /** One request: a method and a path, concrete or a template. */
+    public record Endpoint(HttpMethod method, String path) {
 
         @Override
         public String toString() {
@@ -47,15 +53,24 @@ final class ReadmeAccessTable {
     /**
      * The endpoints of one row, and the code spans in it that are neither an endpoint nor a list of methods.
      */
-    record Row(List<Endpoint> endpoints, List<String> unreadable) {
+    public record Row(List<Endpoint> endpoints, List<String> unreadable) {
     }
 
-    /** The row of the README's table whose first cell is {@code who}. */
-    static Row row(String who) {
+    /** The row of the README's table whose first cell is {@code who}, each placeholder as {@link #SAMPLE_ID}. */
+    public static Row row(String who) {
         return parse(cell(readme(), who));
     }
 
-    static Row parse(String cell) {
+    /** The row whose first cell is {@code who} as path templates: each placeholder as {@link #PLACEHOLDER}. */
+    public static Row templates(String who) {
+        return parse(cell(readme(), who), PLACEHOLDER);
+    }
+
+    public static Row parse(String cell) {
+        return parse(cell, SAMPLE_ID);
+    }
+
+    static Row parse(String cell, String placeholder) {
         List<Endpoint> endpoints = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         String lastFullPath = null;
@@ -86,8 +101,8 @@ final class ReadmeAccessTable {
                 continue;
             }
             for (String method : endpoint.group(1).split("/")) {
-                for (String concrete : expand(path)) {
-                    Endpoint found = new Endpoint(HttpMethod.valueOf(method), concrete);
+                for (String concrete : expand(path, PENDING)) {
+                    Endpoint found = new Endpoint(HttpMethod.valueOf(method), concrete.replace(PENDING, placeholder));
                     if (!endpoints.contains(found)) {
                         endpoints.add(found);
                     }
@@ -98,25 +113,25 @@ final class ReadmeAccessTable {
     }
 
     /** The concrete paths a path of the table stands for. */
-    static List<String> expand(String path) {
+    static List<String> expand(String path, String placeholder) {
         Matcher optional = OPTIONAL.matcher(path);
         if (optional.find()) {
             return Stream.of(optional.replaceFirst(Matcher.quoteReplacement(optional.group(1))),
                     optional.replaceFirst(""))
-                    .flatMap(variant -> expand(variant).stream())
+                    .flatMap(variant -> expand(variant, placeholder).stream())
                     .toList();
         }
         int query = path.indexOf('?');
         if (query >= 0) {
-            return expand(path.substring(0, query));
+            return expand(path.substring(0, query), placeholder);
         }
         Matcher braces = BRACES.matcher(path);
         if (braces.find()) {
             String inside = braces.group(1);
-            List<String> values = inside.contains(",") ? List.of(inside.split(",")) : List.of(SAMPLE_ID);
+            List<String> values = inside.contains(",") ? List.of(inside.split(",")) : List.of(placeholder);
             return values.stream()
                     .map(value -> braces.replaceFirst(Matcher.quoteReplacement(value.strip())))
-                    .flatMap(variant -> expand(variant).stream())
+                    .flatMap(variant -> expand(variant, placeholder).stream())
                     .toList();
         }
         String[] segments = path.split("/", -1);
@@ -129,7 +144,7 @@ final class ReadmeAccessTable {
                             chosen[index] = alternative;
                             return String.join("/", chosen);
                         })
-                        .flatMap(variant -> expand(variant).stream())
+                        .flatMap(variant -> expand(variant, placeholder).stream())
                         .toList();
             }
         }
