@@ -40,6 +40,16 @@ class DownstreamTest {
         assertThat(routeOf(path)).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "/api/products/{id}, true", "/api/orders/{id}/history, true", "/api/admin/orders/sagas/{orderId}, true",
+            "/api/cart, true", "/api/products/batch, false", "/v3/api-docs, false", "/actuator/health, false",
+            // The gateway's own route, not a service's: its description comes from the gateway itself.
+            "/api/product-details/{id}, false" })
+    void tellsWhichPathsOfTheServicesDescriptionsReachClients(String path, boolean routed) {
+        assertThat(Downstream.routesToClients(path)).isEqualTo(routed);
+    }
+
     @Test
     void givesEveryServiceItsOwnRouteId() {
         List<String> ids = Arrays.stream(Downstream.values()).map(Downstream::serviceId).toList();
