@@ -27,6 +27,8 @@ class ApiDocsIT extends GatewayITSupport {
                 "/api/users/{id}",
                 "/api/products/{id}", "/api/orders/{id}", "/api/inventory/{id}", "/api/payments/{id}");
         assertThat(description.path("x-kaimono-missing").toString()).isEqualTo("[\"shipping-service\"]");
+        client.get().uri("/api/docs/openapi.json").exchange()
+                .expectHeader().valueEquals("Cache-Control", "no-store");
 
         assertThat(paths.at("/~1api~1products~1{id}/get/tags/0").asString()).isEqualTo("catalog-service");
         assertThat(paths.at("/~1api~1products~1{id}/get/x-kaimono-access").asString()).isEqualTo("anyone");

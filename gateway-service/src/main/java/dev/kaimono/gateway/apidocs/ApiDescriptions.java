@@ -90,5 +90,4 @@ final class ApiDescriptions {
 
     private record Kept(ObjectNode description, Instant until) {
     }
-
 }

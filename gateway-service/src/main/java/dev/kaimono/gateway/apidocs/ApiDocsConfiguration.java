@@ -3,23 +3,27 @@ package dev.kaimono.gateway.apidocs;
 import java.time.Clock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
 import org.webjars.WebJarVersionLocator;
 
 import dev.kaimono.gateway.routing.Downstream;
 import dev.kaimono.gateway.routing.ServiceClients;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The API description at {@code GET /api/docs/openapi.json} — a gateway route, so correlation and rate limits apply
@@ -35,17 +39,21 @@ class ApiDocsConfiguration {
     RouteLocator apiDocsRoute(RouteLocatorBuilder builder, ServiceClients clients, ApiDocsProperties properties,
             JsonMapper json) {
         ApiDescriptions descriptions = new ApiDescriptions(clients, properties, json, Clock.systemUTC());
+        GatewayFilter answer = (exchange, chain) -> descriptions.combined()
+                .flatMap(description -> write(exchange, description, json));
         return builder.routes()
                 .route("api-docs", route -> route.method(HttpMethod.GET, HttpMethod.HEAD).and().path(DESCRIPTION_PATH)
-                        .filters(filters -> filters.filter((exchange, chain) -> descriptions.combined().flatMap(description -> {
-                            exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
-                            exchange.getResponse().getHeaders().set(HttpHeaders.CACHE_CONTROL, "max-age=60");
-                            byte[] body = json.writeValueAsBytes(description);
-                            return exchange.getResponse().writeWith(
-                                    reactor.core.publisher.Mono.just(exchange.getResponse().bufferFactory().wrap(body)));
-                        })))
+                        .filters(filters -> filters.filter(answer))
                         .uri(Downstream.CATALOG.uri()))
                 .build();
+    }
+
+    /** The description as JSON; one that misses a service is not to be cached by anyone either. */
+    private static Mono<Void> write(ServerWebExchange exchange, ObjectNode description, JsonMapper json) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        response.getHeaders().setCacheControl(description.has(CombinedDescription.MISSING) ? "no-store" : "max-age=60");
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(description))));
     }
 
     /** Swagger UI: its page at {@code /api/docs}, its scripts and styles under {@code /api/docs/ui/}. */

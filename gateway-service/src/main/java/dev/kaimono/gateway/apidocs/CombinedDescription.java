@@ -27,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class CombinedDescription {
 
     static final String SCHEMA_REF = "#/components/schemas/";
+    /** Names the services that did not describe their API this time. */
+    static final String MISSING = "x-kaimono-missing";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private CombinedDescription() {
@@ -52,7 +54,7 @@ final class CombinedDescription {
             add(service.serviceId(), document.deepCopy(), paths, schemas, routed);
         }
         if (!missing.isEmpty()) {
-            ArrayNode names = combined.putArray("x-kaimono-missing");
+            ArrayNode names = combined.putArray(MISSING);
             missing.forEach(names::add);
         }
         return combined;
