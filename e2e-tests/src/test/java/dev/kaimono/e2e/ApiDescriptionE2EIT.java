@@ -117,6 +117,16 @@ class ApiDescriptionE2EIT {
         assertThat(dangling).isEmpty();
     }
 
+    /**
+     * No two services (nor the gateway) describe one schema name differently: Problem and FieldError, defined both
+     * in service-runtime and in the gateway's own description, would otherwise be renamed Problem.&lt;service&gt;.
+     */
+    @Test
+    void hasOneSchemaForEachName() {
+        assertThat(fieldNames(description.path("components").path("schemas"))).noneMatch(name -> name.contains("."))
+                .contains("Problem", "FieldError");
+    }
+
     private void references(JsonNode node, List<String> dangling) {
         String ref = node.path("$ref").asString("");
         if (!ref.isEmpty() && (!ref.startsWith("#/") || description.at(ref.substring(1)).isMissingNode())) {

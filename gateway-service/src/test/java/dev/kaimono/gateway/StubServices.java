@@ -219,14 +219,18 @@ public final class StubServices {
      * its internal batch lookup.
      */
     static String description(String serviceId) {
-        String resource = DESCRIBED_RESOURCES.get(serviceId);
-        String view = "{\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/View\"}}}}";
-        String operation = "{\"responses\":{\"200\":" + view.replace("{\"content\"", "{\"description\":\"ok\",\"content\"") + "}}";
-        String paths = "\"/api/" + resource + "/{id}\":{\"get\":" + operation + ",\"delete\":" + operation + "},"
-                + "\"/v3/api-docs\":{\"get\":" + operation + "}"
-                + (serviceId.equals("catalog-service") ? ",\"/api/products/batch\":{\"get\":" + operation + "}" : "");
-        return "{\"openapi\":\"3.1.0\",\"paths\":{" + paths + "},\"components\":{\"schemas\":{\"View\":"
-                + "{\"type\":\"object\",\"properties\":{\"" + serviceId + "\":{\"type\":\"string\"}}}}}}";
+        Map<String, Object> view = Map.of("content", Map.of("application/json",
+                Map.of("schema", Map.of("$ref", "#/components/schemas/View"))), "description", "ok");
+        Map<String, Object> operation = Map.of("responses", Map.of("200", view));
+        Map<String, Object> paths = new LinkedHashMap<>();
+        paths.put("/api/" + DESCRIBED_RESOURCES.get(serviceId) + "/{id}", Map.of("get", operation, "delete", operation));
+        paths.put("/v3/api-docs", Map.of("get", operation));
+        if (serviceId.equals("catalog-service")) {
+            paths.put("/api/products/batch", Map.of("get", operation));
+        }
+        Map<String, Object> ownView = Map.of("type", "object", "properties", Map.of(serviceId, Map.of("type", "string")));
+        return JSON.writeValueAsString(Map.of("openapi", "3.1.0", "paths", paths,
+                "components", Map.of("schemas", Map.of("View", ownView))));
     }
 
     /** The resource each stand-in describes. */
