@@ -1,6 +1,7 @@
 package dev.kaimono.gateway.correlation;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,17 @@ public final class CorrelationId {
         if (candidate != null && ACCEPTED.matcher(candidate).matches()) {
             return candidate;
         }
-        return UUID.randomUUID().toString();
+        return randomUuid().toString();
+    }
+
+    /**
+     * A version 4 UUID from {@link ThreadLocalRandom}: a correlation id must be unique, not unguessable, and
+     * {@link UUID#randomUUID()} reads the operating system's secure random source under a lock for every request.
+     */
+    static UUID randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0b11L << 62)) | (0b10L << 62);
+        return new UUID(high, low);
     }
 }

@@ -2,6 +2,7 @@ package dev.kaimono.gateway.correlation;
 
 import java.util.UUID;
 
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,5 +33,13 @@ class CorrelationIdTest {
     @NullAndEmptySource
     void generatesADifferentIdEachTime(String id) {
         assertThat(CorrelationId.accept(id)).isNotEqualTo(CorrelationId.accept(id));
+    }
+
+    @RepeatedTest(20)
+    void newIdsAreVersion4VariantTwoUuids() {
+        UUID id = UUID.fromString(CorrelationId.accept(null));
+
+        assertThat(id.version()).isEqualTo(4);
+        assertThat(id.variant()).isEqualTo(2);
     }
 }
