@@ -13,7 +13,7 @@ import org.springframework.amqp.rabbit.retry.RepublishMessageRecoverer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.kaimono.events.wire.MalformedMessageException;
 import dev.kaimono.events.wire.MessageCodec;
@@ -35,7 +35,7 @@ final class ConsumerContainers implements SmartLifecycle {
     private volatile boolean running;
 
     ConsumerContainers(List<MessageHandlers> handlers, ConnectionFactory connectionFactory, RabbitTemplate rabbit,
-            MessageCodec codec, Inbox inbox, TransactionTemplate transactions, MessagingProperties.Consumer settings,
+            MessageCodec codec, Inbox inbox, TransactionOperations transactions, MessagingProperties.Consumer settings,
             MeterRegistry meters, ApplicationContext applicationContext) {
         this.containers = handlers.stream().map(queue -> {
             SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);

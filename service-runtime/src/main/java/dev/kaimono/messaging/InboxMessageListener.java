@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
@@ -31,13 +31,13 @@ final class InboxMessageListener implements MessageListener {
     private final MessageHandlers handlers;
     private final MessageCodec codec;
     private final Inbox inbox;
-    private final TransactionTemplate transactions;
+    private final TransactionOperations transactions;
     private final MeterRegistry meters;
     private final BackOff outageBackOff;
     private final Counter outageWaits;
     private volatile boolean stopped;
 
-    InboxMessageListener(MessageHandlers handlers, MessageCodec codec, Inbox inbox, TransactionTemplate transactions,
+    InboxMessageListener(MessageHandlers handlers, MessageCodec codec, Inbox inbox, TransactionOperations transactions,
             MeterRegistry meters, BackOff outageBackOff) {
         this.handlers = handlers;
         this.codec = codec;

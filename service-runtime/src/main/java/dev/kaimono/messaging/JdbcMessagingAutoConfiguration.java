@@ -58,15 +58,13 @@ public class JdbcMessagingAutoConfiguration {
 
     @Bean
     Inbox inbox(JdbcClient jdbc) {
-        return new Inbox(jdbc);
+        return new JdbcInbox(jdbc);
     }
 
     /** Deletes inbox rows older than the retention, so the inbox does not grow for ever. */
     @Bean
     PeriodicWorker inboxRetention(Inbox inbox, MessagingProperties properties) {
-        MessagingProperties.Consumer consumer = properties.consumer();
-        return PeriodicWorker.named("inbox-retention").every(consumer.inboxCleanupInterval())
-                .task(() -> inbox.forgetBefore(Clock.systemUTC().instant().minus(consumer.inboxRetention())));
+        return Inbox.retention(inbox, properties.consumer());
     }
 
     @Bean

@@ -65,6 +65,18 @@ public final class MessageHandlers {
         return registration == null || registration.inInboxTransaction();
     }
 
+    /**
+     * Refuses a handler that relies on the inbox transaction, for a store that has none.
+     *
+     * @throws IllegalStateException naming the first such type
+     */
+    void requireAllIdempotent() {
+        byType.values().stream().filter(Registration::inInboxTransaction).findFirst().ifPresent(registration -> {
+            throw new IllegalStateException(queue + " handles " + registration.type().name() + " in the inbox transaction,"
+                    + " but this service's store has no transactions: register it with onIdempotent");
+        });
+    }
+
     /** Decodes the envelope's data for the registered type and hands it to the handler. */
     boolean dispatch(EventEnvelope envelope, MessageCodec codec) {
         Registration<?> registration = byType.get(envelope.eventType());
