@@ -14,6 +14,7 @@ public final class SampleMessages {
     public static final UUID PRODUCT = UUID.fromString("c3e1a9b7-6d5f-4e2a-8b1c-9d0e1f2a3b03");
     public static final UUID PAYMENT = UUID.fromString("e5f7a9c1-3b2d-4f6e-8a0b-1c2d3e4f5a04");
     public static final UUID SHIPMENT = UUID.fromString("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c05");
+    public static final UUID REVIEW = UUID.fromString("f6a7b8c9-d0e1-4f2a-9b3c-4d5e6f7a8b06");
     private static final Instant AT = Instant.parse("2026-11-26T09:30:00Z");
     private static final Money PRICE = new Money(new BigDecimal("1280"), "JPY");
     private static final Money TOTAL = new Money(new BigDecimal("2560"), "JPY");
@@ -27,6 +28,9 @@ public final class SampleMessages {
             Map.entry(ProductAdded.TYPE, new ProductAdded(PRODUCT, "TEA-MATCHA-100", "抹茶 Matcha 100g", PRICE, List.of("tea", "japan"))),
             Map.entry(ProductUpdated.TYPE, new ProductUpdated(PRODUCT, "TEA-MATCHA-100", "抹茶 Matcha 100g", PRICE, List.of("tea"), 3)),
             Map.entry(ProductDiscontinued.TYPE, new ProductDiscontinued(PRODUCT, "TEA-MATCHA-100")),
+            Map.entry(ReviewPosted.TYPE, new ReviewPosted(REVIEW, PRODUCT, USER, 5, "香りが良く、毎朝飲んでいます。")),
+            Map.entry(ReviewEdited.TYPE, new ReviewEdited(REVIEW, PRODUCT, USER, 4, "香りが良い。少し苦め。")),
+            Map.entry(ReviewRemoved.TYPE, new ReviewRemoved(REVIEW, PRODUCT, USER, "WITHDRAWN")),
             Map.entry(StockReplenished.TYPE, new StockReplenished(PRODUCT, 40, 37)),
             Map.entry(StockReserved.TYPE, new StockReserved(ORDER, LINES)),
             Map.entry(StockReservationFailed.TYPE, new StockReservationFailed(ORDER, List.of(new ShortLine(PRODUCT, 2, 1)))),

@@ -24,9 +24,10 @@ import dev.kaimono.runtime.PeriodicWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Publishes the {@link PendingEvent}s of one collection, oldest first and each document's in array
- * order, on one channel with publisher confirms, and only after the broker confirmed them removes
- * exactly those entries ({@code $pull} by event id), leaving entries appended meanwhile in place.
+ * Publishes the {@link PendingEvent}s of its collections (products, reviews), each collection's oldest first and each
+ * document's in array order, on one channel with publisher confirms, and only after the broker confirmed them removes
+ * exactly those entries ({@code $pull} by event id), leaving entries appended meanwhile in place. Events of different
+ * documents have no order among them, so the collections take turns.
  *
  * <p>Runs on a {@link PeriodicWorker}, woken after each write and every poll interval otherwise. Only the
  * instance holding the {@link RelayLease} publishes, so several catalog instances never publish the same
@@ -39,17 +40,17 @@ class MongoOutboxRelay implements SmartLifecycle {
     private static final String STORED_AT = PendingEvent.FIELD + ".storedAt";
 
     private final MongoTemplate mongo;
-    private final String collection;
+    private final List<String> collections;
     private final OutboxPublisher publisher;
     private final RelayLease lease;
     private final MessagingProperties.Relay settings;
     private final PeriodicWorker worker;
     private volatile boolean leading;
 
-    MongoOutboxRelay(MongoTemplate mongo, String collection, RabbitTemplate rabbit, RelayLease lease,
+    MongoOutboxRelay(MongoTemplate mongo, List<String> collections, RabbitTemplate rabbit, RelayLease lease,
             MessagingProperties.Relay settings, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
-        this.collection = collection;
+        this.collections = List.copyOf(collections);
         this.lease = lease;
         this.settings = settings;
         this.publisher = new OutboxPublisher(rabbit, settings.confirmTimeout(), clock, meters);
@@ -79,24 +80,44 @@ class MongoOutboxRelay implements SmartLifecycle {
             publisher.backlog(0);
             return 0;
         }
+        int published = 0;
+        long backlog = 0;
+        for (String collection : collections) {
+            Batch batch = publishBatch(collection, backlog);
+            published += batch.published();
+            backlog += batch.left();
+        }
+        publisher.backlog(backlog);
+        return published;
+    }
+
+    /**
+     * Publishes one collection's oldest pending events, up to the batch size in documents; the backlog shown while
+     * it publishes (and after it failed) is what the collections before it left plus what this one holds.
+     */
+    private Batch publishBatch(String collection, long leftBefore) {
         Query pending = Query.query(where(STORED_AT).gte(Date.from(Instant.EPOCH)))
                 .with(Sort.by(STORED_AT))
                 .limit(settings.batchSize());
         pending.fields().include(PendingEvent.FIELD);
         List<WithPendingEvents> documents = mongo.find(pending, WithPendingEvents.class, collection);
         List<PendingEvent> batch = documents.stream().flatMap(document -> document.pendingEvents().stream()).toList();
-        publisher.backlog(documents.size() < settings.batchSize() ? batch.size() : countPending());
+        long waiting = documents.size() < settings.batchSize() ? batch.size() : countPending(collection);
         if (batch.isEmpty()) {
-            return 0;
+            return new Batch(0, 0);
         }
+        publisher.backlog(leftBefore + waiting);
         publisher.publishAndConfirm(batch.stream().map(MongoOutboxRelay::outgoing).toList());
         for (WithPendingEvents document : documents) {
             List<String> eventIds = document.pendingEvents().stream().map(PendingEvent::eventId).toList();
             mongo.updateFirst(Query.query(where("_id").is(document.id())),
                     new Update().pull(PendingEvent.FIELD, new Document("eventId", new Document("$in", eventIds))), collection);
         }
-        publisher.backlog(publisher.backlog() - batch.size());
-        return batch.size();
+        return new Batch(batch.size(), waiting - batch.size());
+    }
+
+    /** What one collection's batch published, and how many events it left waiting. */
+    private record Batch(int published, long left) {
     }
 
     /** Whether the last attempt to publish failed (the broker was unreachable or did not confirm). */
@@ -104,7 +125,7 @@ class MongoOutboxRelay implements SmartLifecycle {
         return worker.isFailing();
     }
 
-    private long countPending() {
+    private long countPending(String collection) {
         Aggregation count = Aggregation.newAggregation(
                 Aggregation.match(where(STORED_AT).gte(Date.from(Instant.EPOCH))),
                 Aggregation.group().sum(ArrayOperators.Size.lengthOfArray(PendingEvent.FIELD)).as("events"));

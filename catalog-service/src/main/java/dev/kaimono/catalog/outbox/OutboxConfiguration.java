@@ -1,6 +1,7 @@
 package dev.kaimono.catalog.outbox;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,12 +18,12 @@ import dev.kaimono.messaging.TraceContextHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** Catalog's outbox and its relay over the {@value #COLLECTION} collection. */
+/** Catalog's outbox and its relay over the collections whose documents carry pending events. */
 @Configuration(proxyBeanMethods = false)
 class OutboxConfiguration {
 
-    /** The collection whose documents carry pending events. */
-    static final String COLLECTION = "products";
+    /** The collections whose documents carry pending events: products, reviews. */
+    static final List<String> COLLECTIONS = List.of("products", "reviews");
 
     @Bean
     MongoOutbox mongoOutbox(MessageCodec codec, Environment environment, Clock clock,
@@ -36,7 +37,7 @@ class OutboxConfiguration {
     MongoOutboxRelay mongoOutboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, MessagingProperties messaging,
             Environment environment, Clock clock, ObjectProvider<MeterRegistry> meters) {
         RelayLease lease = new RelayLease(mongo, RelayOwner.of(environment), messaging.relay().lease(), clock);
-        return new MongoOutboxRelay(mongo, COLLECTION, rabbit, lease, messaging.relay(), clock,
+        return new MongoOutboxRelay(mongo, COLLECTIONS, rabbit, lease, messaging.relay(), clock,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

@@ -23,15 +23,17 @@ public final class Product {
     private final long version;
     private final Instant createdAt;
     private final Instant updatedAt;
+    private final Rating rating;
     private final List<ProductEvent> recordedEvents;
 
     private Product(UUID id, ProductContent content, ProductStatus status, long version, Instant createdAt,
-            Instant updatedAt, List<ProductEvent> recordedEvents) {
+            Instant updatedAt, Rating rating, List<ProductEvent> recordedEvents) {
         this.id = Objects.requireNonNull(id, "id");
         this.content = Objects.requireNonNull(content, "content");
         this.status = Objects.requireNonNull(status, "status");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        this.rating = Objects.requireNonNull(rating, "rating");
         if (version < 1) {
             throw new IllegalArgumentException("Versions start at 1: " + version);
         }
@@ -41,14 +43,14 @@ public final class Product {
 
     /** Lists a new product. */
     public static Product add(UUID id, ProductContent content, Instant now) {
-        return new Product(id, content, ProductStatus.ACTIVE, 1, now, now, List.of(new ProductEvent.Added(id, content.sku(),
+        return new Product(id, content, ProductStatus.ACTIVE, 1, now, now, Rating.NONE, List.of(new ProductEvent.Added(id, content.sku(),
                 content.name(), content.price(), content.categories())));
     }
 
     /** A product as it was stored: no events. */
     static Product restore(UUID id, ProductContent content, ProductStatus status, long version, Instant createdAt,
-            Instant updatedAt) {
-        return new Product(id, content, status, version, createdAt, updatedAt, List.of());
+            Instant updatedAt, Rating rating) {
+        return new Product(id, content, status, version, createdAt, updatedAt, rating, List.of());
     }
 
     /**
@@ -68,7 +70,7 @@ public final class Product {
             return unchanged();
         }
         long next = version + 1;
-        return new Product(id, newContent, status, next, createdAt, now, List.of(new ProductEvent.Updated(id,
+        return new Product(id, newContent, status, next, createdAt, now, rating, List.of(new ProductEvent.Updated(id,
                 newContent.sku(), newContent.name(), newContent.price(), newContent.categories(), next)));
     }
 
@@ -77,12 +79,12 @@ public final class Product {
         if (status == ProductStatus.DISCONTINUED) {
             return unchanged();
         }
-        return new Product(id, content, ProductStatus.DISCONTINUED, version + 1, createdAt, now,
+        return new Product(id, content, ProductStatus.DISCONTINUED, version + 1, createdAt, now, rating,
                 List.of(new ProductEvent.Discontinued(id, content.sku())));
     }
 
     private Product unchanged() {
-        return recordedEvents.isEmpty() ? this : new Product(id, content, status, version, createdAt, updatedAt, List.of());
+        return recordedEvents.isEmpty() ? this : new Product(id, content, status, version, createdAt, updatedAt, rating, List.of());
     }
 
     public UUID id() {
@@ -107,6 +109,11 @@ public final class Product {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** What shoppers' reviews make of it; not part of what administrators change, so it leaves the version alone. */
+    public Rating rating() {
+        return rating;
     }
 
     /** The events of the change that produced this instance; empty for a stored product or a no-op. */

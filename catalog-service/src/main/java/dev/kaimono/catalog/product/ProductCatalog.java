@@ -6,10 +6,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 
@@ -24,6 +28,9 @@ public class ProductCatalog {
 
     /** How often discontinuing retries when another change lands between its read and its write. */
     private static final int DISCONTINUE_ATTEMPTS = 5;
+    /** How often a rating is counted again when other recounts keep landing first. */
+    private static final int RECOUNT_ATTEMPTS = 20;
+    private static final Logger log = LoggerFactory.getLogger(ProductCatalog.class);
 
     private final Products products;
     private final ProductReadCache cache;
@@ -75,6 +82,26 @@ public class ProductCatalog {
                     throw concurrentChange;
                 }
             }
+        }
+    }
+
+    /**
+     * Counts a product's rating again from its shown reviews, after one of them changed. Two recounts at once cannot
+     * leave the older count behind: a recount stores its figure only if no other was stored since it began, and
+     * otherwise counts again.
+     */
+    public void recountRating(UUID productId, Supplier<Rating.Tally> tally) {
+        try {
+            for (int attempt = 1; attempt <= RECOUNT_ATTEMPTS; attempt++) {
+                Optional<Product> current = products.byId(productId);
+                if (current.isEmpty() || products.rate(productId, current.get().rating().revision(), tally.get())) {
+                    return;
+                }
+            }
+            log.warn("Gave up recounting the rating of product {} after {} concurrent recounts; the next review change"
+                    + " recounts it", productId, RECOUNT_ATTEMPTS);
+        } finally {
+            cache.changed();
         }
     }
 

@@ -4,14 +4,17 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The orders a product list can have: by name (case-insensitive), price or creation time, either way. */
+/**
+ * The orders a product list can have: by name (case-insensitive), price, creation time or average rating (more
+ * reviews first among equal averages; unrated products count as the lowest), either way.
+ */
 public record ProductSort(Field field, boolean ascending) {
 
     public static final ProductSort DEFAULT = new ProductSort(Field.NAME, true);
 
     /** What products can be sorted by, with the name clients use. */
     public enum Field {
-        NAME("name"), PRICE("price"), CREATED_AT("createdAt");
+        NAME("name"), PRICE("price"), CREATED_AT("createdAt"), RATING("rating");
 
         private final String parameter;
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -96,6 +97,26 @@ class Products {
         outbox.stored();
     }
 
+    /**
+     * Stores a product's rating as counted, if nobody stored another count since the product was at {@code revision}.
+     *
+     * @return false if somebody did (or the product does not exist): count again
+     */
+    boolean rate(UUID id, long revision, Rating.Tally tally) {
+        Rating rating = Rating.of(tally.count(), tally.sum(), revision + 1);
+        Criteria unchanged = revision == 0
+                ? new Criteria().orOperator(where("ratingRevision").is(0L), where("ratingRevision").exists(false))
+                : where("ratingRevision").is(revision);
+        Update update = new Update()
+                .set("ratingCount", rating.count())
+                .set("ratingSum", tally.sum())
+                .set("ratingRevision", rating.revision());
+        // Null (not $unset, which the typed mapping would try to turn into a Decimal128) sorts as the lowest, as missing does.
+        update.set("ratingAverage", rating.average() == null ? null : new Decimal128(rating.average()));
+        return mongo.updateFirst(Query.query(where("id").is(id.toString()).andOperator(unchanged)), update,
+                ProductDocument.class).getMatchedCount() == 1;
+    }
+
     Optional<Product> byId(UUID id) {
         return Optional.ofNullable(mongo.findOne(withoutStoreOnlyFields(Query.query(where("id").is(id.toString()))),
                 ProductDocument.class)).map(ProductDocument::toProduct);
@@ -139,8 +160,13 @@ class Products {
             case NAME -> "nameKey";
             case PRICE -> "price";
             case CREATED_AT -> "createdAt";
+            case RATING -> "ratingAverage";
         };
         Sort.Direction direction = sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
+        if (sort.field() == ProductSort.Field.RATING) {
+            // Among equal averages, more reviews weigh more.
+            return Sort.by(direction, property, "ratingCount").and(Sort.by("id"));
+        }
         // The id breaks ties, so pages never overlap or skip products with equal names or prices.
         return Sort.by(direction, property).and(Sort.by("id"));
     }

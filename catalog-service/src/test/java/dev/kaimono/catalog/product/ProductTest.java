@@ -113,6 +113,6 @@ class ProductTest {
     /** The product as the store hands it back: same state, no events. */
     private static Product stored(Product product) {
         return Product.restore(product.id(), product.content(), product.status(), product.version(), product.createdAt(),
-                product.updatedAt());
+                product.updatedAt(), product.rating());
     }
 }

@@ -19,7 +19,7 @@ public enum Downstream {
 
     USER("user-service", ServicesProperties::user, List.of("/api/users/**", "/api/auth/**", "/api/admin/users/**")),
     CATALOG("catalog-service", ServicesProperties::catalog,
-            List.of("/api/products/**", "/api/categories/**", "/api/admin/catalog/**"),
+            List.of("/api/products/**", "/api/categories/**", "/api/reviews/**", "/api/admin/catalog/**"),
             // The batch lookup is order-service's: it answers for discontinued products too.
             List.of("/api/products/batch/**")),
     ORDER("order-service", ServicesProperties::order, List.of("/api/cart/**", "/api/orders/**", "/api/admin/orders/**")),

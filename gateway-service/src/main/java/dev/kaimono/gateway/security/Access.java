@@ -26,7 +26,7 @@ public enum Access {
      * in product details; inventory-service shows stock on hand and reservations to administrators only.
      */
     static final String[] PUBLIC_READS = {"/api/products/**", "/api/categories/**", "/api/product-details/**",
-            "/api/inventory/**", "/api/docs/**"};
+            "/api/inventory/**", "/api/reviews/**", "/api/docs/**"};
 
     /** What anyone may post without a token: registration, login, refresh, and logout (the refresh token is proof). */
     static final String[] PUBLIC_POSTS = {"/api/users", "/api/auth/token", "/api/auth/refresh", "/api/auth/logout"};

@@ -12,12 +12,18 @@ import dev.kaimono.catalog.product.DuplicateSkuException;
 import dev.kaimono.catalog.product.InvalidFieldsException;
 import dev.kaimono.catalog.product.ProductNotFoundException;
 import dev.kaimono.catalog.product.StaleProductVersionException;
+import dev.kaimono.catalog.review.AlreadyReviewedException;
+import dev.kaimono.catalog.review.ConcurrentReviewChangeException;
+import dev.kaimono.catalog.review.NotAVerifiedBuyerException;
+import dev.kaimono.catalog.review.NotReviewAuthorException;
+import dev.kaimono.catalog.review.ReviewNotFoundException;
 import dev.kaimono.runtime.web.ApiProblemDetailsAdvice;
 import dev.kaimono.runtime.web.FieldError;
 
 /**
  * The one place where exceptions become RFC 9457 problem details (the shared base names every offending
- * field of a 400); a duplicate SKU and a stale version are 409s.
+ * field of a 400); a duplicate SKU, a stale version and a second review of a product are 409s, a review by someone
+ * who did not receive the product or of someone else's review 403s.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ApiProblemDetailsAdvice {
@@ -56,5 +62,32 @@ class ProblemDetailsAdvice extends ApiProblemDetailsAdvice {
     @ExceptionHandler
     ProblemDetail discontinued(DiscontinuedProductException exception) {
         return problem(HttpStatus.CONFLICT, "product-discontinued", "Product discontinued", exception.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail reviewNotFound(ReviewNotFoundException exception) {
+        return problem(HttpStatus.NOT_FOUND, "review-not-found", "Review not found", exception.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notAVerifiedBuyer(NotAVerifiedBuyerException exception) {
+        return problem(HttpStatus.FORBIDDEN, "not-a-verified-buyer", "Not a verified buyer", exception.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notTheAuthor(NotReviewAuthorException exception) {
+        return problem(HttpStatus.FORBIDDEN, "not-review-author", "Not the review's author", exception.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail alreadyReviewed(AlreadyReviewedException exception) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "already-reviewed", "Already reviewed", exception.getMessage());
+        problem.setProperty("reviewId", exception.reviewId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail concurrentReviewChange(ConcurrentReviewChangeException exception) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change", exception.getMessage());
     }
 }

@@ -33,14 +33,15 @@ import dev.kaimono.catalog.product.ProductSort;
 
 /**
  * {@code /api/products}: search, read and batch read for anyone; add, update (optimistic, by version or
- * {@code If-Match}) and discontinue for administrators. Responses carry the product's version as ETag.
+ * {@code If-Match}) and discontinue for administrators. Responses carry the product's version as ETag (with the rating's
+ * revision once it has reviews).
  */
 @RestController
 @RequestMapping("/api/products")
 class ProductController {
 
     static final int MAX_BATCH = 100;
-    private static final String SORT = "\\s*(name|price|createdAt)\\s*(,\\s*(?i:asc|desc)\\s*)?";
+    private static final String SORT = "\\s*(name|price|createdAt|rating)\\s*(,\\s*(?i:asc|desc)\\s*)?";
 
     private final ProductCatalog catalog;
 
@@ -55,7 +56,7 @@ class ProductController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(ProductQuery.MAX_SIZE) int size,
             @RequestParam(defaultValue = "name,asc")
-            @Pattern(regexp = SORT, message = "must be name, price or createdAt, optionally followed by ,asc or ,desc")
+            @Pattern(regexp = SORT, message = "must be name, price, createdAt or rating, optionally followed by ,asc or ,desc")
             String sort) {
         ProductSort order = ProductSort.parse(sort).orElseThrow();
         return ProductPageResponse.of(catalog.search(new ProductQuery(q, category, order, page, size)));
@@ -81,7 +82,7 @@ class ProductController {
     ResponseEntity<ProductResponse> add(@Valid @RequestBody ProductRequest request) {
         Product product = catalog.add(request.content());
         return ResponseEntity.created(URI.create("/api/products/" + product.id()))
-                .eTag(Long.toString(product.version()))
+                .eTag(eTag(product))
                 .body(ProductResponse.of(product));
     }
 
@@ -98,7 +99,17 @@ class ProductController {
     }
 
     private static ResponseEntity<ProductResponse> ok(Product product) {
-        return ResponseEntity.ok().eTag(Long.toString(product.version())).body(ProductResponse.of(product));
+        return ResponseEntity.ok().eTag(eTag(product)).body(ProductResponse.of(product));
+    }
+
+    /**
+     * The version, and after the first review also the rating's revision ({@code "3.12"}): a new rating changes the
+     * representation without changing the version. {@code If-Match} compares only the version, because the rating is
+     * not what an administrator changes.
+     */
+    private static String eTag(Product product) {
+        long ratingRevision = product.rating().revision();
+        return ratingRevision == 0 ? Long.toString(product.version()) : product.version() + "." + ratingRevision;
     }
 
     /** The version a change is based on: {@code If-Match: "3"} or {@code "version": 3} (both must agree). */
@@ -115,6 +126,10 @@ class ProductController {
             tag = tag.substring(2);
         }
         tag = tag.replace("\"", "");
+        int rating = tag.indexOf('.');
+        if (rating >= 0) {
+            tag = tag.substring(0, rating);
+        }
         long headerVersion;
         try {
             headerVersion = Long.parseLong(tag);
