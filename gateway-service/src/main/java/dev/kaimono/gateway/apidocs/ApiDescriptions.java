@@ -24,8 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The combined API description ({@link CombinedDescription}), asked of every service ({@code GET /v3/api-docs},
- * each with a deadline) and kept for {@link ApiDocsProperties#keepFor()}; a description missing a service is
- * answered but not kept, so the next request asks again.
+ * each with a deadline) and kept for {@link ApiDocsProperties#keepFor()}; a description missing a service is kept
+ * only for {@link ApiDocsProperties#keepIncompleteFor()}, so a service that comes back is soon described again. The
+ * path is public: requests that arrive while the services are being asked share that one round of questions, so
+ * no number of them asks a failing service more than once a round.
  */
 final class ApiDescriptions {
 
@@ -42,10 +44,11 @@ final class ApiDescriptions {
     private final AtomicReference<Kept> kept = new AtomicReference<>();
 
     ApiDescriptions(ServiceClients clients, ApiDocsProperties properties, JsonMapper json, Clock clock) {
-        this.clients = new EnumMap<>(Downstream.class);
-        for (Downstream service : Downstream.values()) {
-            this.clients.put(service, clients.client(service, MAX_DESCRIPTION_BYTES));
-        }
+        this(clientsOf(clients), properties, json, clock);
+    }
+
+    ApiDescriptions(Map<Downstream, WebClient> clients, ApiDocsProperties properties, JsonMapper json, Clock clock) {
+        this.clients = new EnumMap<>(clients);
         this.gateway = gatewayDescription(json);
         this.properties = properties;
         this.json = json;
@@ -54,20 +57,27 @@ final class ApiDescriptions {
 
     /** The description as the gateway exposes its routes now. */
     Mono<ObjectNode> combined() {
+        Instant now = clock.instant();
         Kept current = kept.get();
-        if (current != null && clock.instant().isBefore(current.until())) {
-            return Mono.just(current.description());
+        if (current != null && now.isBefore(current.until())) {
+            return current.description();
         }
-        return Flux.fromArray(Downstream.values())
+        // Shared by every request until the round ends (a round takes at most the timeout).
+        Mono<ObjectNode> asking = askEveryService().cache();
+        Kept round = new Kept(asking, now.plus(properties.timeout()).plusSeconds(1));
+        if (!kept.compareAndSet(current, round)) {
+            return kept.get().description();
+        }
+        return asking.doOnNext(description -> kept.compareAndSet(round, new Kept(Mono.just(description),
+                clock.instant().plus(description.has(CombinedDescription.MISSING)
+                        ? properties.keepIncompleteFor() : properties.keepFor()))));
+    }
+
+    private Mono<ObjectNode> askEveryService() {
+        return Flux.fromIterable(clients.keySet())
                 .flatMap(service -> describe(service).map(document -> Map.entry(service, document)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .map(documents -> {
-                    ObjectNode description = CombinedDescription.of(gateway, documents, Downstream::routesToClients);
-                    if (documents.size() == Downstream.values().length) {
-                        kept.set(new Kept(description, clock.instant().plus(properties.keepFor())));
-                    }
-                    return description;
-                });
+                .map(documents -> CombinedDescription.of(gateway, documents, Downstream::routesToClients));
     }
 
     private Mono<JsonNode> describe(Downstream service) {
@@ -88,6 +98,15 @@ final class ApiDescriptions {
         }
     }
 
-    private record Kept(ObjectNode description, Instant until) {
+    private static Map<Downstream, WebClient> clientsOf(ServiceClients clients) {
+        Map<Downstream, WebClient> byService = new EnumMap<>(Downstream.class);
+        for (Downstream service : Downstream.values()) {
+            byService.put(service, clients.client(service, MAX_DESCRIPTION_BYTES));
+        }
+        return byService;
+    }
+
+    /** A description (or the round asking for it), and until when it is answered without asking again. */
+    private record Kept(Mono<ObjectNode> description, Instant until) {
     }
 }
