@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 
 import dev.kaimono.events.OrderCancelled;
 import dev.kaimono.events.OrderDelivered;
+import dev.kaimono.events.OrderLine;
 import dev.kaimono.events.OrderShipped;
 import dev.kaimono.events.ShipmentDelivered;
 import dev.kaimono.events.ShipmentDispatched;
@@ -48,7 +49,11 @@ class FulfilmentIT extends OrderServiceIntegrationTest {
         awaitStatus(ann, orderId, "SHIPPED");
         publish(ShipmentDelivered.TYPE, orderId, new ShipmentDelivered(shipmentId, orderId));
 
-        assertThat(probe().await(orderId, OrderDelivered.TYPE)).isEqualTo(new OrderDelivered(orderId, shipmentId));
+        OrderDelivered delivered = probe().await(orderId, OrderDelivered.TYPE);
+        assertThat(delivered.orderId()).isEqualTo(orderId);
+        assertThat(delivered.shipmentId()).isEqualTo(shipmentId);
+        assertThat(delivered.customerId()).as("version 2 names whose order it was").isEqualTo(ann.id);
+        assertThat(delivered.lines()).extracting(OrderLine::productId).containsExactlyInAnyOrder(StubCatalog.MATCHA, StubCatalog.WHISK);
         awaitStatus(ann, orderId, "DELIVERED");
         assertThat(ann.order(orderId).get("shipment")).isEqualTo(
                 Map.of("shipmentId", shipmentId.toString(), "carrier", "Yamato", "trackingNumber", "4470-1234"));

@@ -43,7 +43,7 @@ public final class SampleMessages {
             Map.entry(OrderConfirmed.TYPE, new OrderConfirmed(ORDER, USER, PRICED, TOTAL, ADDRESS)),
             Map.entry(OrderCancelled.TYPE, new OrderCancelled(ORDER, "PAYMENT_DECLINED", false)),
             Map.entry(OrderShipped.TYPE, new OrderShipped(ORDER, SHIPMENT)),
-            Map.entry(OrderDelivered.TYPE, new OrderDelivered(ORDER, SHIPMENT)),
+            Map.entry(OrderDelivered.TYPE, new OrderDelivered(ORDER, SHIPMENT, USER, LINES)),
             Map.entry(CartItemAdded.TYPE, new CartItemAdded(USER, PRODUCT, 2)),
             Map.entry(CartItemQuantityChanged.TYPE, new CartItemQuantityChanged(USER, PRODUCT, 3, 2)),
             Map.entry(CartItemRemoved.TYPE, new CartItemRemoved(USER, PRODUCT, 3)),

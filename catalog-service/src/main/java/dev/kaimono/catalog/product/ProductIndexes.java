@@ -39,6 +39,8 @@ class ProductIndexes implements InitializingBean {
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("price", Sort.Direction.ASC).named("status_price"));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC)
                 .named("status_created"));
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("ratingAverage", Sort.Direction.ASC)
+                .on("ratingCount", Sort.Direction.ASC).named("status_rating"));
         // The outbox relay finds documents with pending events by this (an empty array has no entry).
         indexes.createIndex(new Index().on(PendingEvent.FIELD + ".storedAt", Sort.Direction.ASC).named("pending_events"));
     }

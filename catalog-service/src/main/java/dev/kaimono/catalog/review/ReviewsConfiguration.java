@@ -10,11 +10,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import dev.kaimono.catalog.outbox.MongoOutbox;
 import dev.kaimono.catalog.product.ProductCatalog;
 import dev.kaimono.events.OrderDelivered;
-import dev.kaimono.events.OrderPlaced;
+import dev.kaimono.events.wire.Upcaster;
 import dev.kaimono.messaging.MessageHandlers;
 
 /**
- * Reviews and what they need: the purchases learnt from order-service's events on catalog's queue
+ * Reviews and what they need: the purchases learnt from order-service's {@code order.delivered} on catalog's queue
  * ({@value #QUEUE}), the inbox in MongoDB, and the indexes of the three collections, created at start-up.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,12 +43,16 @@ class ReviewsConfiguration {
         return new ReviewService(reviews, purchases, catalog, outbox, clock);
     }
 
-    /** Both handlers only set fields of the order's document: a repeat is harmless, as catalog's store needs. */
+    /** The handler only sets fields of the order's document: a repeat is harmless, as catalog's store needs. */
     @Bean
     MessageHandlers orderEvents(Purchases purchases) {
-        return MessageHandlers.queue(QUEUE)
-                .onIdempotent(OrderPlaced.TYPE, purchases::placed)
-                .onIdempotent(OrderDelivered.TYPE, purchases::delivered);
+        return MessageHandlers.queue(QUEUE).onIdempotent(OrderDelivered.TYPE, purchases::delivered);
+    }
+
+    /** Deliveries sent as version 1 (no customer) still read, and give nobody a right. */
+    @Bean
+    Upcaster orderDeliveredFromV1() {
+        return OrderDelivered.FROM_V1;
     }
 
     /** Start-up fails if the indexes cannot be created: without the unique one, a shopper could review twice. */

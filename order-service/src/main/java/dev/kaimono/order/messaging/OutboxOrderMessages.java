@@ -22,7 +22,8 @@ import dev.kaimono.order.domain.saga.SagaCommand;
 /**
  * {@link OrderMessages} through the transactional outbox: {@code order.*} events on {@code kaimono.events},
  * saga commands on {@code kaimono.commands}, keyed by the order id. {@code order.placed} and
- * {@code order.confirmed} carry the whole order, so consumers need not call back.
+ * {@code order.confirmed} carry the whole order, {@code order.delivered} whose it was and what it held, so consumers
+ * need not call back.
  */
 @Component
 class OutboxOrderMessages implements OrderMessages {
@@ -48,7 +49,8 @@ class OutboxOrderMessages implements OrderMessages {
             case OrderEvent.OrderShipped shipped -> outbox.publish(OrderShipped.TYPE, key,
                     new OrderShipped(order.id().value(), shipped.shipment().shipmentId()));
             case OrderEvent.OrderDelivered delivered -> outbox.publish(OrderDelivered.TYPE, key,
-                    new OrderDelivered(order.id().value(), delivered.shipmentId()));
+                    new OrderDelivered(order.id().value(), delivered.shipmentId(), order.customerId().value(),
+                            order.lines().stream().map(line -> new OrderLine(line.productId().value(), line.quantity())).toList()));
         }
     }
 

@@ -3,8 +3,11 @@ package dev.kaimono.events.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,8 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.kaimono.events.MessageType;
 import dev.kaimono.events.Money;
+import dev.kaimono.events.OrderDelivered;
 import dev.kaimono.events.PaymentCompleted;
 import dev.kaimono.events.SampleMessages;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 class MessageCodecTest {
@@ -60,6 +65,17 @@ class MessageCodecTest {
         Renamed read = upcasting.payload(envelope("test.thing-renamed", 1, v1Data), v3);
 
         assertThat(read).isEqualTo(new Renamed("tea"));
+    }
+
+    @Test
+    void aVersionOneDeliveryFromTheGoldenFileReadsAsVersionTwoWithNobodyKnown() throws IOException {
+        ObjectNode v1Data = (ObjectNode) JsonMapper.builder().build().readTree(
+                Files.readString(Path.of("src/test/resources/contracts/order.delivered.v1.json")));
+
+        OrderDelivered read = new MessageCodec(List.of(OrderDelivered.FROM_V1))
+                .payload(envelope(OrderDelivered.TYPE.name(), 1, v1Data), OrderDelivered.TYPE);
+
+        assertThat(read).isEqualTo(new OrderDelivered(SampleMessages.ORDER, SampleMessages.SHIPMENT, null, List.of()));
     }
 
     @Test
