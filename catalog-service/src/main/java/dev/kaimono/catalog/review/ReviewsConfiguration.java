@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import dev.kaimono.catalog.outbox.MongoOutbox;
 import dev.kaimono.catalog.product.ProductCatalog;
 import dev.kaimono.events.OrderDelivered;
+import dev.kaimono.events.wire.OrderDeliveredFromV1;
 import dev.kaimono.events.wire.Upcaster;
 import dev.kaimono.messaging.MessageHandlers;
 
@@ -52,7 +53,7 @@ class ReviewsConfiguration {
     /** Deliveries sent as version 1 (no customer) still read, and give nobody a right. */
     @Bean
     Upcaster orderDeliveredFromV1() {
-        return OrderDelivered.FROM_V1;
+        return new OrderDeliveredFromV1();
     }
 
     /** Start-up fails if the indexes cannot be created: without the unique one, a shopper could review twice. */

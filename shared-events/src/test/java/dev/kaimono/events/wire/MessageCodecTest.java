@@ -72,7 +72,7 @@ class MessageCodecTest {
         ObjectNode v1Data = (ObjectNode) JsonMapper.builder().build().readTree(
                 Files.readString(Path.of("src/test/resources/contracts/order.delivered.v1.json")));
 
-        OrderDelivered read = new MessageCodec(List.of(OrderDelivered.FROM_V1))
+        OrderDelivered read = new MessageCodec(List.of(new OrderDeliveredFromV1()))
                 .payload(envelope(OrderDelivered.TYPE.name(), 1, v1Data), OrderDelivered.TYPE);
 
         assertThat(read).isEqualTo(new OrderDelivered(SampleMessages.ORDER, SampleMessages.SHIPMENT, null, List.of()));
