@@ -154,6 +154,12 @@ class ReviewsIT {
         http.post().uri("/api/reviews").header("Authorization", "Bearer " + token(shopper))
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("productId", product)).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("rating");
+        Map<String, Object> unnamed = http.post().uri("/api/reviews").header("Authorization", "Bearer " + token(shopper))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("text", "which one?")).exchange()
+                .expectStatus().isBadRequest().expectBody(CatalogApi.JSON).returnResult().getResponseBody();
+        assertThat(unnamed.get("errors")).asString().contains("field=productId", "field=rating");
+        http.get().uri("/api/reviews/not-a-uuid").exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("id").jsonPath("$.errors[0].message").isEqualTo("must be a UUID");
         assertThat(reviewsOf(product).get("totalElements")).isEqualTo(0);
 
         Map<String, Object> review = posted(shopper, product, 1, longest);

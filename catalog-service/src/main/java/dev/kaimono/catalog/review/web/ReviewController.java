@@ -1,7 +1,6 @@
 package dev.kaimono.catalog.review.web;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -20,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.kaimono.catalog.product.FieldProblem;
-import dev.kaimono.catalog.product.InvalidFieldsException;
 import dev.kaimono.catalog.review.Review;
 import dev.kaimono.catalog.review.ReviewService;
 
@@ -52,15 +49,12 @@ class ReviewController {
 
     @PostMapping("/api/reviews")
     ResponseEntity<ReviewResponse> post(@Valid @RequestBody ReviewRequest request, Authentication authentication) {
-        if (request.productId() == null) {
-            throw new InvalidFieldsException(List.of(new FieldProblem("productId", "must name the product (a UUID)")));
-        }
         Review review = reviews.post(customer(authentication), request.productId(), request.rating(), request.text());
         return ResponseEntity.created(URI.create("/api/reviews/" + review.id())).body(ReviewResponse.of(review));
     }
 
     @PutMapping("/api/reviews/{id}")
-    ReviewResponse edit(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request, Authentication authentication) {
+    ReviewResponse edit(@PathVariable UUID id, @Valid @RequestBody ReviewEdit request, Authentication authentication) {
         return ReviewResponse.of(reviews.edit(customer(authentication), id, request.rating(), request.text()));
     }
 
