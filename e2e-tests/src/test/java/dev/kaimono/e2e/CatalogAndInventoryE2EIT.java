@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,6 +63,53 @@ class CatalogAndInventoryE2EIT {
         assertThat(details.get("availability").asString()).isEqualTo("IN_STOCK");
         assertThat(details.get("price").asString()).isEqualTo("4800");
         assertThat(details.get("currency").asString()).isEqualTo("JPY");
+    }
+
+    /**
+     * The gateway answers the public availability reads over inventory's gRPC API (ADR 0032) exactly as inventory's
+     * REST API answers them, problems included; inventory's gRPC metrics show the calls went that way.
+     */
+    @Test
+    @Order(3)
+    void theGatewayAnswersAvailabilityOverGrpcAsInventorysRestApiDoes() throws Exception {
+        String id = Actors.stockedProduct(gateway, adminToken, "Hojicha " + UUID.randomUUID(), "700", 4);
+        Gateway inventory = new Gateway("http://127.0.0.1:" + platform.port("inventory-service"));
+        String unknown = UUID.randomUUID().toString();
+        double callsBefore = grpcCalls("GetAvailability");
+
+        for (String path : List.of("/api/inventory/" + id, "/api/inventory?ids=" + id + "," + unknown + "," + id,
+                "/api/inventory/" + unknown, "/api/inventory/not-a-uuid", "/api/inventory?ids=" + id + ",nope",
+                "/api/inventory")) {
+            for (String token : java.util.Arrays.asList(null, adminToken)) {
+                Gateway.Response converted = gateway.get(path, token);
+                Gateway.Response direct = inventory.get(path, token);
+                String who = path + (token == null ? " (anonymous)" : " (admin)");
+                assertThat(converted.status()).as(who).isEqualTo(direct.status());
+                assertThat(converted.header("Content-Type")).as(who).isEqualTo(direct.header("Content-Type"));
+                assertThat(withoutCorrelationId(converted.body())).as(who).isEqualTo(direct.body());
+            }
+        }
+        assertThat(gateway.get("/api/inventory/" + id, adminToken).body().get("onHand").asInt()).isEqualTo(4);
+        assertThat(gateway.get("/api/inventory/" + id, null).body().has("onHand")).isFalse();
+        assertThat(grpcCalls("GetAvailability") - callsBefore).as("calls inventory served over gRPC").isGreaterThanOrEqualTo(4);
+    }
+
+    /** The gateway adds the correlation id to the problems it writes; inventory's own problems lack it. */
+    private static JsonNode withoutCorrelationId(JsonNode body) {
+        if (body instanceof tools.jackson.databind.node.ObjectNode object) {
+            object.remove("correlationId");
+        }
+        return body;
+    }
+
+    /** How many calls of the method inventory's gRPC server has answered, from its Prometheus metrics. */
+    private double grpcCalls(String method) throws Exception {
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + platform.managementPort("inventory-service") + "/actuator/prometheus"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("grpc_server_seconds_count{"))
+                .filter(line -> line.contains("rpc_method=\"" + method + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

@@ -116,6 +116,13 @@ class EndpointAccessIT extends GatewayITSupport {
     @ParameterizedTest
     @MethodSource("publicEndpoints")
     void letsAnyoneCallAPublicEndpoint(Endpoint endpoint) {
+        if (endpoint.path().startsWith("/api/inventory")) {
+            // Converted to inventory's gRPC API (ADR 0032): the batch (its query left out here) needs an id to ask.
+            Endpoint asked = endpoint.path().equals("/api/inventory")
+                    ? new Endpoint(endpoint.method(), "/api/inventory?ids=" + ReadmeAccessTable.SAMPLE_ID) : endpoint;
+            call(asked, null).expectStatus().isOk().expectBody().jsonPath("$..productId").isNotEmpty();
+            return;
+        }
         WebTestClient.ResponseSpec answer = call(endpoint, null).expectStatus().isOk();
         if (!endpoint.path().startsWith("/api/docs")) {
             // The API description and its page are the gateway's own answers; everything else reached a stand-in.

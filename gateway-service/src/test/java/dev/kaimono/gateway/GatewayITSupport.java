@@ -46,6 +46,10 @@ abstract class GatewayITSupport {
             registry.add(service.toUpperCase(Locale.ROOT) + "_SERVICE_URL", () -> STUBS.uri(service).toString());
         }
         registry.add("kaimono.security.jwt.jwk-set-uri", () -> STUBS.jwkSetUri().toString());
+        // Two gRPC instances of inventory, the first of them down: every call that tries it goes on to the other.
+        // (The variable, so that a test class can still set kaimono.gateway.grpc.inventory.)
+        registry.add("KAIMONO_GATEWAY_GRPC_INVENTORY",
+                () -> StubServices.closedUri().getAuthority() + "," + STUBS.stockLookup().address());
         registry.add("kaimono.gateway.trusted-proxies", () -> "127.0.0.1,::1");
         // A test class that holds calls open for longer sets kaimono.test.response-timeout (a context of its own).
         registry.add("kaimono.gateway.routing.response-timeout",

@@ -39,7 +39,7 @@ class RoutingIT extends GatewayITSupport {
             "/api/cart, order-service",
             "/api/orders/42/history, order-service",
             "/api/admin/orders/dead-letters, order-service",
-            "/api/inventory/42, inventory-service",
+            "/api/inventory/42/replenish, inventory-service",
             "/api/admin/inventory/reservations, inventory-service",
             "/api/payments/42, payment-service",
             "/api/admin/payments/dead-letters, payment-service",

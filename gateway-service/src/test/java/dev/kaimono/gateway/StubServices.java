@@ -26,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stand-ins for the six services on random local ports, each answering with what it received (service,
+ * Stand-ins for the six services on random local ports (and for inventory's gRPC API, {@link StubStockLookup}), each answering with what it received (service,
  * method, path, {@code X-Correlation-Id}, {@code Authorization}, every header by its lower-case name, and the
  * length of the body) as JSON, and keeping a note of every request they read to the end
  * ({@link #received(String)}). user-service also publishes the JWK set. Paths ending in {@code /slow} answer
@@ -65,6 +65,7 @@ public final class StubServices {
     private final CountDownLatch slowResponses = new CountDownLatch(1);
     private final CountDownLatch neverReleased = new CountDownLatch(1);
     private final AtomicReference<Hold> busy = new AtomicReference<>(Hold.RELEASED);
+    private final StubStockLookup stockLookup = StubStockLookup.start();
 
     private StubServices() {
     }
@@ -78,6 +79,11 @@ public final class StubServices {
         }
         stubs.uris.put(DOWN_SERVICE, URI.create("http://127.0.0.1:" + closedPort()));
         return stubs;
+    }
+
+    /** inventory-service's gRPC API, which the gateway converts the availability reads to. */
+    StubStockLookup stockLookup() {
+        return stockLookup;
     }
 
     /** Where the gateway finds the service: a closed port for {@link #DOWN_SERVICE}. */

@@ -1,15 +1,21 @@
 package dev.kaimono.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.RetryInfo;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -19,12 +25,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import dev.kaimono.api.inventory.v1.Availability;
+import dev.kaimono.api.inventory.v1.GetAvailabilityRequest;
+import dev.kaimono.api.inventory.v1.StockLookupGrpc;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.testsupport.TcpProxy;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
 
 /**
  * The service's database goes away under it (its connections cut by a proxy, as a restart of PostgreSQL or a
- * network fault does): a request is answered 503 with Retry-After, never 500, and the service answers again once
+ * network fault does): a request is answered 503 with Retry-After (over gRPC UNAVAILABLE with the same kind and
+ * wait), never 500, and the service answers again once
  * the database is back. Against the real PostgreSQL, through {@link TcpProxy}.
  */
 class DatabaseOutageIT extends InventoryIntegrationTest {
@@ -32,13 +46,16 @@ class DatabaseOutageIT extends InventoryIntegrationTest {
     @Autowired
     TcpProxy database;
 
+    @Value("${local.grpc.port}")
+    int grpcPort;
+
     @AfterEach
     void databaseBack() {
         database.restore();
     }
 
     @Test
-    void aLostDatabaseIsA503WithRetryAfterAndTheServiceRecovers() {
+    void aLostDatabaseIsA503WithRetryAfterAndTheServiceRecovers() throws Exception {
         ProductId product = stocked(4);
         RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
         http.get().uri("/api/inventory/{id}", product.value()).exchange().expectStatus().isOk();
@@ -50,10 +67,24 @@ class DatabaseOutageIT extends InventoryIntegrationTest {
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.title").isEqualTo("Database unavailable");
+        StatusRuntimeException overGrpc = catchThrowableOfType(StatusRuntimeException.class, () -> availabilityOverGrpc(product));
+        assertThat(overGrpc.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(StockLookupIT.detail(overGrpc, ErrorInfo.class).getReason()).isEqualTo("database-unavailable");
+        assertThat(StockLookupIT.detail(overGrpc, RetryInfo.class).getRetryDelay().getSeconds()).isEqualTo(5);
 
         database.restore();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 http.get().uri("/api/inventory/{id}", product.value()).exchange().expectStatus().isOk());
+    }
+
+    private Availability availabilityOverGrpc(ProductId product) throws InterruptedException {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+        try {
+            return StockLookupGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .getAvailability(GetAvailabilityRequest.newBuilder().setProductId(product.toString()).build());
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
     /** Sends the service's connections to PostgreSQL through a proxy the test can cut. */

@@ -33,16 +33,18 @@ class InventoryArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("config").definedBy("dev.kaimono.inventory.config..")
                 .layer("web").definedBy("dev.kaimono.inventory.web..")
+                .layer("grpc").definedBy("dev.kaimono.inventory.grpc..")
                 .layer("messaging").definedBy("dev.kaimono.inventory.messaging..")
                 .layer("persistence").definedBy("dev.kaimono.inventory.persistence..")
                 .layer("application").definedBy("dev.kaimono.inventory.application..")
                 .layer("domain").definedBy("dev.kaimono.inventory.domain..")
                 .whereLayer("config").mayNotBeAccessedByAnyLayer()
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
+                .whereLayer("grpc").mayNotBeAccessedByAnyLayer()
                 .whereLayer("messaging").mayNotBeAccessedByAnyLayer()
                 .whereLayer("persistence").mayNotBeAccessedByAnyLayer()
-                .whereLayer("application").mayOnlyBeAccessedByLayers("config", "web", "messaging", "persistence")
-                .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "web", "messaging", "persistence")
+                .whereLayer("application").mayOnlyBeAccessedByLayers("config", "web", "grpc", "messaging", "persistence")
+                .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "web", "grpc", "messaging", "persistence")
                 .check(classes);
     }
 }

@@ -86,6 +86,10 @@ class ComposeFileTest {
                 if (environment.containsKey(variable)) {
                     assertThat(environment.get(variable)).as("%s %s", service.name(), variable).isEqualTo(target.url());
                 }
+                String grpc = "KAIMONO_GATEWAY_GRPC_" + target.name().replace("-service", "").toUpperCase();
+                if (environment.containsKey(grpc)) {
+                    assertThat(environment.get(grpc)).as("%s %s", service.name(), grpc).isEqualTo(target.grpcAddress(target.name()));
+                }
             }
             String collector = environment.get("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
             assertThat(collector).as("%s exports traces to Jaeger", service.name()).isEqualTo("http://jaeger:4318/v1/traces");
@@ -94,7 +98,7 @@ class ComposeFileTest {
                 .allSatisfy(name -> assertThat(compose.services().get(name).environment()).containsKey("USER_SERVICE_URL"));
         assertThat(compose.services().get("gateway-service").environment())
                 .containsKeys("USER_SERVICE_URL", "CATALOG_SERVICE_URL", "ORDER_SERVICE_URL", "INVENTORY_SERVICE_URL",
-                        "PAYMENT_SERVICE_URL", "SHIPPING_SERVICE_URL", "REDIS_HOST");
+                        "PAYMENT_SERVICE_URL", "SHIPPING_SERVICE_URL", "REDIS_HOST", "KAIMONO_GATEWAY_GRPC_INVENTORY");
         assertThat(compose.services().get("catalog-service").environment()).containsKey("MONGODB_URI");
     }
 

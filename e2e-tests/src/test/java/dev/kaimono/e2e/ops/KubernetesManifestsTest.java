@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,10 +86,15 @@ class KubernetesManifestsTest {
             Container container = pod.getContainers().getFirst();
             String where = overlay + " " + service.name();
 
+            List<org.assertj.core.groups.Tuple> ports = new ArrayList<>(List.of(
+                    org.assertj.core.groups.Tuple.tuple("http", service.httpPort()),
+                    org.assertj.core.groups.Tuple.tuple("management", service.managementPort())));
+            if (service.grpcPort() > 0) {
+                ports.add(org.assertj.core.groups.Tuple.tuple("grpc", service.grpcPort()));
+            }
             assertThat(container.getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
                     .as("%s container ports", where)
-                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("http", service.httpPort()),
-                            org.assertj.core.groups.Tuple.tuple("management", service.managementPort()));
+                    .containsExactlyInAnyOrderElementsOf(ports);
             assertProbe(container.getLivenessProbe(), ServiceConfiguration.LIVENESS, where + " liveness");
             assertProbe(container.getReadinessProbe(), ServiceConfiguration.READINESS, where + " readiness");
             assertThat(container.getImage()).as(where).startsWith("kaimono/" + service.name() + ":");
@@ -125,6 +131,18 @@ class KubernetesManifestsTest {
                     .allSatisfy(port -> assertThat(port.getTargetPort().getStrVal()).isIn("http", "management"))
                     .extracting(port -> port.getPort())
                     .containsExactlyInAnyOrder(service.httpPort(), service.managementPort());
+            if (service.grpcPort() > 0) {
+                // gRPC keeps one connection per client: a headless Service lets the gateway see every pod (ADR 0032).
+                Service grpc = service(objects, service.name() + "-grpc");
+                assertThat(grpc.getSpec().getClusterIP()).as("%s gRPC Service is headless", where).isEqualTo("None");
+                assertThat(grpc.getSpec().getPorts()).as("%s gRPC Service ports", where)
+                        .extracting(port -> port.getPort(), port -> port.getTargetPort().getStrVal())
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(service.grpcPort(), "grpc"));
+                assertThat(configMaps.get("gateway-service-config").getData())
+                        .as("%s: where the gateway finds its gRPC API", where)
+                        .containsEntry("KAIMONO_GATEWAY_GRPC_" + service.name().replace("-service", "").toUpperCase(),
+                                service.grpcAddress(service.name() + "-grpc"));
+            }
             HorizontalPodAutoscaler hpa = named(objects, HorizontalPodAutoscaler.class, service.name());
             assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(service.name());
             assertThat(hpa.getSpec().getMinReplicas()).isPositive().isLessThanOrEqualTo(hpa.getSpec().getMaxReplicas());

@@ -20,11 +20,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a service's own configuration says a deployment must match: its HTTP and management ports, and
+ * What a service's own configuration says a deployment must match: its HTTP and management ports, its gRPC port
+ * ({@code kaimono.grpc.port}, 0 for a service that serves no gRPC), and
  * the environment variables it reads — the {@code ${NAME}} placeholders of its {@code application.yml} and
  * of the shared service defaults, and any Spring Boot property of its jar in environment-variable form.
  */
-public record ServiceConfiguration(String name, int httpPort, int managementPort, Set<String> placeholders,
+public record ServiceConfiguration(String name, int httpPort, int managementPort, int grpcPort, Set<String> placeholders,
         Set<String> bootProperties) {
 
     public static final List<String> SERVICES = List.of("user-service", "catalog-service", "order-service",
@@ -44,7 +45,7 @@ public record ServiceConfiguration(String name, int httpPort, int managementPort
             placeholders.addAll(placeholders(Files.readString(
                     root.resolve("service-runtime/src/main/resources/kaimono/service-defaults.properties"))));
             return new ServiceConfiguration(service, port(application, "server"), port(application, "management", "server"),
-                    placeholders, bootProperties(root.resolve(service + "/target/" + service + ".jar")));
+                    grpcPort(application), placeholders, bootProperties(root.resolve(service + "/target/" + service + ".jar")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,6 +66,11 @@ public record ServiceConfiguration(String name, int httpPort, int managementPort
         return "http://" + name + ":" + httpPort;
     }
 
+    /** {@code host:port} of the service's gRPC server where a deployment names it by {@code host}. */
+    public String grpcAddress(String host) {
+        return host + ":" + grpcPort;
+    }
+
     private static Set<String> placeholders(String text) {
         Set<String> names = new TreeSet<>();
         Matcher matcher = PLACEHOLDER.matcher(text);
@@ -81,6 +87,20 @@ public record ServiceConfiguration(String name, int httpPort, int managementPort
             node = (Map<String, Object>) node.get(key);
         }
         return ((Number) node.get("port")).intValue();
+    }
+
+    /** {@code kaimono.grpc.port}: the default of its {@code ${VARIABLE:default}} placeholder, or 0 when absent. */
+    @SuppressWarnings("unchecked")
+    private static int grpcPort(Map<String, Object> application) {
+        Object kaimono = application.get("kaimono");
+        Object grpc = kaimono instanceof Map<?, ?> map ? map.get("grpc") : null;
+        Object port = grpc instanceof Map<?, ?> map ? ((Map<String, Object>) map).get("port") : null;
+        if (port == null) {
+            return 0;
+        }
+        String value = port.toString();
+        Matcher placeholder = Pattern.compile("\\$\\{[A-Z0-9_]+:(\\d+)}").matcher(value);
+        return Integer.parseInt(placeholder.matches() ? placeholder.group(1) : value);
     }
 
     /** Every property the Spring Boot modules in the jar declare, as an environment variable name. */

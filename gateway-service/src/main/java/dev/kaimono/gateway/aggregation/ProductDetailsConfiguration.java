@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 
 import dev.kaimono.gateway.error.Problems;
 import dev.kaimono.gateway.error.RetryAfter;
+import dev.kaimono.gateway.grpc.AvailabilityLookup;
 import dev.kaimono.gateway.routing.Downstream;
 import dev.kaimono.gateway.routing.ServiceClients;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,9 +29,8 @@ class ProductDetailsConfiguration {
     @Bean
     RouteLocator productDetailsRoute(RouteLocatorBuilder builder, ServiceClients clients,
             ProductDetailsProperties properties, ReactiveResilience4JCircuitBreakerFactory breakers, Problems problems,
-            RetryAfter retryAfter, JsonMapper json) {
-        ProductDetailsFilter filter = new ProductDetailsFilter(
-                clients.client(Downstream.CATALOG, MAX_ANSWER_BYTES), clients.client(Downstream.INVENTORY, MAX_ANSWER_BYTES),
+            RetryAfter retryAfter, JsonMapper json, AvailabilityLookup inventory) {
+        ProductDetailsFilter filter = new ProductDetailsFilter(clients.client(Downstream.CATALOG, MAX_ANSWER_BYTES), inventory,
                 breakers, properties, problems, retryAfter, json);
         return builder.routes()
                 .route("product-details", route -> route.method(HttpMethod.GET, HttpMethod.HEAD).and().path("/api/product-details/{id}")

@@ -1,6 +1,5 @@
 package dev.kaimono.gateway.aggregation;
 
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
@@ -9,7 +8,6 @@ import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFac
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,18 +16,20 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
 
+import dev.kaimono.gateway.answer.OwnAnswers;
 import dev.kaimono.gateway.correlation.CorrelationId;
 import dev.kaimono.gateway.error.Overload;
 import dev.kaimono.gateway.error.Problems;
 import dev.kaimono.gateway.error.RetryAfter;
+import dev.kaimono.gateway.grpc.GrpcStatuses;
+import dev.kaimono.gateway.grpc.AvailabilityLookup;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/product-details/{id}}: the product from catalog-service and its availability from
- * inventory-service, asked in parallel. The product decides the answer (404, 503 with {@code Retry-After} or 504
+ * inventory-service (over its gRPC API, ADR 0032), asked in parallel. The product decides the answer (404, 503 with {@code Retry-After} or 504
  * when catalog cannot give it, 502 when its answer is larger than the gateway holds in memory); availability is
  * best effort: when inventory fails, is open-circuited, has no room for the call or misses its deadline, the
  * product still comes back with {@code availability: "UNKNOWN"}. The availability lookup is let finish even when the product has failed
@@ -41,14 +41,14 @@ final class ProductDetailsFilter implements GatewayFilter {
     private static final Logger log = LoggerFactory.getLogger(ProductDetailsFilter.class);
 
     private final WebClient catalog;
-    private final WebClient inventory;
+    private final AvailabilityLookup inventory;
     private final ReactiveCircuitBreakerFactory<?, ?> breakers;
     private final ProductDetailsProperties properties;
     private final Problems problems;
     private final RetryAfter retryAfter;
     private final JsonMapper json;
 
-    ProductDetailsFilter(WebClient catalog, WebClient inventory, ReactiveCircuitBreakerFactory<?, ?> breakers,
+    ProductDetailsFilter(WebClient catalog, AvailabilityLookup inventory, ReactiveCircuitBreakerFactory<?, ?> breakers,
             ProductDetailsProperties properties, Problems problems, RetryAfter retryAfter, JsonMapper json) {
         this.catalog = catalog;
         this.inventory = inventory;
@@ -62,17 +62,17 @@ final class ProductDetailsFilter implements GatewayFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         String id = ServerWebExchangeUtils.getUriTemplateVariables(exchange).get("id");
-        if (!isUuid(id)) {
+        if (!OwnAnswers.isUuid(id)) {
             return problems.write(exchange, HttpStatus.BAD_REQUEST, "The product id must be a UUID, got '" + id + "'");
         }
         Mono<ObjectNode> product = breakers.create("catalog-service").run(
                 get(catalog, "/api/products/" + id, exchange).timeout(properties.catalogTimeout()),
                 Mono::error);
         Mono<Availability> availability = breakers.create("inventory-service").run(
-                get(inventory, "/api/inventory/" + id, exchange).timeout(properties.inventoryTimeout()).map(Availability::of),
+                inventory.availability(id, exchange, properties.inventoryTimeout()).map(Availability::of),
                 failure -> Mono.just(Availability.after(failure)));
         return Mono.zipDelayError(product, availability)
-                .flatMap(both -> respond(exchange, both.getT2().addTo(both.getT1())))
+                .flatMap(both -> OwnAnswers.json(exchange, json, both.getT2().addTo(both.getT1())))
                 .onErrorResume(failure -> fail(exchange, failure, id));
     }
 
@@ -89,15 +89,6 @@ final class ProductDetailsFilter implements GatewayFilter {
                 .retrieve()
                 .bodyToMono(String.class)
                 .map(body -> (ObjectNode) json.readTree(body));
-    }
-
-    private Mono<Void> respond(ServerWebExchange exchange, JsonNode body) {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponse().setStatusCode(HttpStatus.OK);
-        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        exchange.getResponse().getHeaders().setContentLength(bytes.length);
-        DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(bytes);
-        return exchange.getResponse().writeWith(Mono.just(buffer));
     }
 
     private Mono<Void> fail(ServerWebExchange exchange, Throwable failure, String id) {
@@ -133,25 +124,16 @@ final class ProductDetailsFilter implements GatewayFilter {
         };
     }
 
-    private static boolean isUuid(String value) {
-        try {
-            UUID.fromString(value);
-            return value.length() == 36;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
-    }
-
     /** What the shopper learns about stock: IN_STOCK / OUT_OF_STOCK with the count, or UNKNOWN. */
     record Availability(String status, Integer available) {
 
-        static Availability of(JsonNode stock) {
-            int available = stock.path("available").asInt(0);
+        static Availability of(dev.kaimono.api.inventory.v1.Availability stock) {
+            int available = stock.getAvailable();
             return new Availability(available > 0 ? "IN_STOCK" : "OUT_OF_STOCK", available);
         }
 
         static Availability after(Throwable failure) {
-            if (failure instanceof WebClientResponseException.NotFound) {
+            if (GrpcStatuses.notFound(failure)) {
                 return new Availability("OUT_OF_STOCK", 0);
             }
             log.debug("Availability unknown: {}", failure.toString());

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.grpc.StatusRuntimeException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.channel.AbortedException;
@@ -83,7 +84,22 @@ record Failure(HttpStatus status, String detail, boolean unexpected, Retry retry
             case IOException broken -> new Failure(HttpStatus.BAD_GATEWAY, BAD_GATEWAY, false);
             case AbortedException closed -> new Failure(HttpStatus.BAD_GATEWAY, BAD_GATEWAY, false);
             case DecoderException unreadable -> new Failure(HttpStatus.BAD_GATEWAY, BAD_GATEWAY, false);
+            case StatusRuntimeException grpc -> ofGrpc(grpc);
             default -> null;
+        };
+    }
+
+    /**
+     * A gRPC call's status, where the gateway converts HTTP to gRPC (ADR 0032) and the call's answer was not one the
+     * route turns into a problem of the service's own (a 400, a 404): unreachable or overloaded is 503, too late
+     * 504, a status a well-behaved service never sends the gateway (INTERNAL, UNIMPLEMENTED, ...) 502.
+     */
+    private static Failure ofGrpc(StatusRuntimeException grpc) {
+        return switch (grpc.getStatus().getCode()) {
+            case UNAVAILABLE -> new Failure(HttpStatus.SERVICE_UNAVAILABLE, UNREACHABLE, false);
+            case RESOURCE_EXHAUSTED -> new Failure(HttpStatus.SERVICE_UNAVAILABLE, OVERLOADED, false);
+            case DEADLINE_EXCEEDED -> new Failure(HttpStatus.GATEWAY_TIMEOUT, TOO_SLOW, false);
+            default -> new Failure(HttpStatus.BAD_GATEWAY, BAD_GATEWAY, false);
         };
     }
 

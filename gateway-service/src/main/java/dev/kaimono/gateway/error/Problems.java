@@ -1,6 +1,9 @@
 package dev.kaimono.gateway.error;
 
+import java.util.List;
 import java.util.function.Consumer;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +24,9 @@ import dev.kaimono.gateway.correlation.CorrelationId;
 @Component
 public class Problems {
 
+    /** The prefix of the type of every problem of Kaimono's own, as the services write it. */
+    public static final String PROBLEM_TYPES = "tag:kaimono.dev,2026:problem:";
+
     private final JsonMapper json;
 
     public Problems(JsonMapper json) {
@@ -35,9 +41,23 @@ public class Problems {
     /** Answers the exchange with a problem of the given status and extra headers (challenge, retry hints). */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail,
             Consumer<HttpHeaders> extraHeaders) {
+        return render(exchange, status, "about:blank", status.getReasonPhrase(), detail, List.of(), extraHeaders);
+    }
+
+    /**
+     * Answers the exchange with a problem of one of Kaimono's own kinds ({@code docs/api-conventions.md}): its type
+     * {@value #PROBLEM_TYPES}{@code <kind>}, the kind's title, and the offending fields of a 400, if any.
+     */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String kind, String title, String detail,
+            List<FieldError> errors, Consumer<HttpHeaders> extraHeaders) {
+        return render(exchange, status, PROBLEM_TYPES + kind, title, detail, errors, extraHeaders);
+    }
+
+    private Mono<Void> render(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail,
+            List<FieldError> errors, Consumer<HttpHeaders> extraHeaders) {
         String correlationId = CorrelationId.of(exchange);
-        ProblemBody problem = new ProblemBody("about:blank", status.getReasonPhrase(), status.value(), detail,
-                exchange.getRequest().getPath().value(), correlationId);
+        ProblemBody problem = new ProblemBody(type, title, status.value(), detail,
+                exchange.getRequest().getPath().value(), correlationId, errors);
         byte[] body = json.writeValueAsBytes(problem);
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
@@ -51,7 +71,12 @@ public class Problems {
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 
-    /** The RFC 9457 members, plus the correlation id to quote to support. */
-    record ProblemBody(String type, String title, int status, String detail, String instance, String correlationId) {
+    /** The RFC 9457 members, plus the correlation id to quote to support and the offending fields of a 400. */
+    record ProblemBody(String type, String title, int status, String detail, String instance, String correlationId,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> errors) {
+    }
+
+    /** One offending field or parameter of a request, and what is wrong with it. */
+    public record FieldError(String field, String message) {
     }
 }

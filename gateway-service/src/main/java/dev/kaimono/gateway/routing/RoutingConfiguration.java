@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.grpc.StatusRuntimeException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -77,7 +78,7 @@ class RoutingConfiguration {
      * chain, be it the gateway's own refusal (a request body cut off at the limit while it streamed to the
      * service) or a service's 4xx answer that a gateway client turned into an exception (product details asking
      * for an unknown product). Such calls do not count towards opening the breaker, or any client could open it
-     * for everyone.
+     * for everyone. A gRPC call (ADR 0032) is the client's fault when its status says the request was wrong.
      */
     static boolean clientFault(Throwable error) {
         Throwable cause = error;
@@ -86,6 +87,12 @@ class RoutingConfiguration {
                 return true;
             }
             if (cause instanceof WebClientResponseException answer && answer.getStatusCode().is4xxClientError()) {
+                return true;
+            }
+            if (cause instanceof StatusRuntimeException grpc && switch (grpc.getStatus().getCode()) {
+                case INVALID_ARGUMENT, NOT_FOUND, UNAUTHENTICATED, PERMISSION_DENIED, FAILED_PRECONDITION, OUT_OF_RANGE -> true;
+                default -> false;
+            }) {
                 return true;
             }
         }

@@ -22,10 +22,10 @@ import org.springframework.util.Assert;
  * @param circuitBreaker     the breaker every service gets its own instance of
  */
 @ConfigurationProperties("kaimono.gateway.routing")
-record RoutingProperties(Duration connectTimeout, Duration responseTimeout, Duration retryAfter,
+public record RoutingProperties(Duration connectTimeout, Duration responseTimeout, Duration retryAfter,
         Map<String, Integer> maxConcurrentCalls, CircuitBreaker circuitBreaker) {
 
-    RoutingProperties {
+    public RoutingProperties {
         Assert.isTrue(connectTimeout != null && connectTimeout.isPositive(), "connect-timeout must be positive");
         Assert.isTrue(responseTimeout != null && responseTimeout.isPositive(), "response-timeout must be positive");
         Assert.isTrue(retryAfter != null && retryAfter.isPositive(), "retry-after must be positive");

@@ -9,6 +9,7 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.grpc.Status;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,22 +30,27 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.kaimono.api.inventory.v1.Availability;
+
 import dev.kaimono.gateway.error.Problems;
 import dev.kaimono.gateway.error.RetryAfter;
+import dev.kaimono.gateway.grpc.AvailabilityLookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProductDetailsFilterTest {
 
     private static final String PRODUCT = "7d0c3a52-5a9e-4c8e-9d61-3f1f1f7f0a01";
+    private static final AvailabilityLookup NOT_KEPT =
+            (product, exchange, deadline) -> Mono.error(Status.NOT_FOUND.asRuntimeException());
 
     @Test
     void letsTheAvailabilityLookupFinishWhenTheProductIsUnknown() {
         AtomicBoolean availabilityCancelled = new AtomicBoolean();
         WebClient catalog = answering(Mono.just(notFound()));
-        WebClient inventory = answering(Mono.delay(Duration.ofMillis(50))
-                .map(tick -> notFound())
-                .doOnCancel(() -> availabilityCancelled.set(true)));
+        AvailabilityLookup inventory = (product, exchange, deadline) -> Mono.delay(Duration.ofMillis(50))
+                .then(Mono.<Availability>error(Status.NOT_FOUND.asRuntimeException()))
+                .doOnCancel(() -> availabilityCancelled.set(true));
         MockServerWebExchange exchange = productDetails(catalog, inventory, breakers(null));
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -59,7 +65,7 @@ class ProductDetailsFilterTest {
                 .build());
 
         MockServerWebExchange exchange = productDetails(answering(Mono.error(new AssertionError("never called"))),
-                answering(Mono.just(notFound())), breakers(noRoom));
+                NOT_KEPT, breakers(noRoom));
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
@@ -69,13 +75,13 @@ class ProductDetailsFilterTest {
     void answersServiceUnavailableRatherThanGatewayTimeoutWhenNoConnectionToCatalogCameFree() {
         MockServerWebExchange exchange = productDetails(
                 answering(Mono.error(new PoolAcquireTimeoutException(Duration.ofMillis(100)))),
-                answering(Mono.just(notFound())), breakers(null));
+                NOT_KEPT, breakers(null));
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
     }
 
-    private static MockServerWebExchange productDetails(WebClient catalog, WebClient inventory,
+    private static MockServerWebExchange productDetails(WebClient catalog, AvailabilityLookup inventory,
             ReactiveResilience4JCircuitBreakerFactory breakers) {
         MockServerWebExchange exchange = MockServerWebExchange.from(
                 MockServerHttpRequest.method(HttpMethod.GET, URI.create("/api/product-details/" + PRODUCT)));
