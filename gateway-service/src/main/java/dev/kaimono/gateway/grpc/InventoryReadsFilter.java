@@ -2,6 +2,7 @@ package dev.kaimono.gateway.grpc;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -109,10 +110,13 @@ final class InventoryReadsFilter implements GatewayFilter {
         return invalid(exchange, List.of(error));
     }
 
+    /** A 400 as the services write it: every offending field once, sorted, and named in the detail. */
     private Mono<Void> invalid(ServerWebExchange exchange, List<FieldError> errors) {
-        List<String> fields = errors.stream().map(FieldError::field).distinct().toList();
+        List<FieldError> sorted = errors.stream().distinct()
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message)).toList();
+        List<String> fields = sorted.stream().map(FieldError::field).distinct().toList();
         return problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                "The request has invalid fields: " + String.join(", ", fields), errors, headers -> { });
+                "The request has invalid fields: " + String.join(", ", fields), sorted, headers -> { });
     }
 
     /**
@@ -125,7 +129,10 @@ final class InventoryReadsFilter implements GatewayFilter {
             return Mono.error(failure);
         }
         return switch (status.getStatus().getCode()) {
-            case INVALID_ARGUMENT -> invalid(exchange, GrpcStatuses.fieldErrors(status));
+            case INVALID_ARGUMENT -> GrpcStatuses.fieldErrors(status).isEmpty()
+                    ? problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                            status.getStatus().getDescription(), List.of(), headers -> { })
+                    : invalid(exchange, GrpcStatuses.fieldErrors(status));
             case UNAUTHENTICATED -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "The access token is invalid or expired",
                     headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
             case PERMISSION_DENIED -> problems.write(exchange, HttpStatus.FORBIDDEN, status.getStatus().getDescription());
