@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,14 +30,14 @@ import dev.kaimono.testsupport.WithInfrastructure;
 
 /**
  * The first administrator comes from configuration and nowhere else, against the accounts' store and outbox only
- * (a JDBC slice: no web server or security). Each test starts from a database without any administrator, as on a
+ * (a JPA slice: no web server or security). Each test starts from a database without any administrator, as on a
  * first deployment.
  */
-@JdbcTest
+@DataJpaTest(showSql = false)
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @ImportAutoConfiguration({RabbitAutoConfiguration.class, MessagingAutoConfiguration.class, JdbcMessagingAutoConfiguration.class})
-@Import({AccountService.class, Accounts.class, AccountConfiguration.class})
+@Import({AccountService.class, AccountConfiguration.class})
 @WithInfrastructure({WithInfrastructure.Service.POSTGRES, WithInfrastructure.Service.RABBITMQ})
 class FirstAdministratorIT {
 

@@ -115,7 +115,7 @@ class RefreshTokenFamilyIT {
 
     private Instant expiryOf(String refreshToken) {
         return jdbc.sql("SELECT expires_at FROM refresh_token WHERE token_hash = :hash")
-                .param("hash", RefreshTokens.hash(refreshToken))
+                .param("hash", RefreshToken.hash(refreshToken))
                 .query(Timestamp.class).single().toInstant();
     }
 }
