@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.LockModeType;
-
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.repository.Repository;
 
-/** The refresh tokens in PostgreSQL, through Spring Data JPA. */
+/**
+ * The refresh tokens in PostgreSQL, through Spring Data JPA. Its queries are SQL, for the reason given on
+ * {@link dev.kaimono.user.account.Accounts}.
+ */
 interface RefreshTokens extends Repository<RefreshToken, UUID> {
 
     RefreshToken save(RefreshToken token);
@@ -20,12 +20,11 @@ interface RefreshTokens extends Repository<RefreshToken, UUID> {
      * The token with this hash, locked for the rest of the transaction: of two requests with one token, the
      * second waits for the first to commit and then sees the token used.
      */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select token from RefreshToken token where token.tokenHash = :hash")
+    @NativeQuery("SELECT * FROM refresh_token WHERE token_hash = :hash FOR UPDATE")
     Optional<RefreshToken> lockByHash(String hash);
 
     /** Revokes every token of the family not revoked yet. */
     @Modifying
-    @Query("update RefreshToken token set token.revokedAt = :now where token.familyId = :familyId and token.revokedAt is null")
+    @NativeQuery("UPDATE refresh_token SET revoked_at = :now WHERE family_id = :familyId AND revoked_at IS NULL")
     void revokeFamily(UUID familyId, Instant now);
 }
