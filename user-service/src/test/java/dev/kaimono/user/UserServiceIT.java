@@ -3,10 +3,17 @@ package dev.kaimono.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,6 +185,30 @@ class UserServiceIT {
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.title").isEqualTo("Email already registered");
+    }
+
+    @Test
+    void oneEmailRegisteredFourTimesAtOnceMakesOneAccountAndThreeConflicts() throws Exception {
+        String email = uniqueEmail();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService shoppers = Executors.newFixedThreadPool(4)) {
+            List<Future<Integer>> answers = IntStream.range(0, 4)
+                    .mapToObj(shopper -> shoppers.submit((Callable<Integer>) () -> {
+                        start.await();
+                        return register(shopper % 2 == 0 ? email : email.toUpperCase(), PASSWORD, "Ann " + shopper)
+                                .returnResult().getStatus().value();
+                    }))
+                    .toList();
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(201, 409, 409, 409);
+        assertThat(jdbc.sql("SELECT count(*) FROM account WHERE lower(email) = lower(:email)").param("email", email)
+                .query(Long.class).single()).isOne();
     }
 
     @Test

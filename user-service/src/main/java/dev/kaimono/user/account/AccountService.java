@@ -40,16 +40,17 @@ public class AccountService {
 
     @Transactional(readOnly = true)
     public Account profile(UUID accountId) {
-        return accounts.byId(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
+        return accounts.findById(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
     }
 
+    /** Renames the account; the new name is written when the transaction commits, with its event. */
     @Transactional
     public Account rename(UUID accountId, String name) {
-        Account renamed = profile(accountId).rename(name, clock.instant());
-        accounts.update(renamed);
-        outbox.publish(UserProfileUpdated.TYPE, renamed.id().toString(),
-                new UserProfileUpdated(renamed.id(), renamed.name(), renamed.updatedAt()));
-        return renamed;
+        Account account = profile(accountId);
+        account.rename(name, clock.instant());
+        outbox.publish(UserProfileUpdated.TYPE, account.id().toString(),
+                new UserProfileUpdated(account.id(), account.name(), account.updatedAt()));
+        return account;
     }
 
     /**

@@ -73,34 +73,35 @@ class TokenService {
     @Transactional(noRollbackFor = InvalidCredentialsException.class)
     IssuedTokens refresh(String refreshToken) {
         Instant now = clock.instant();
-        RefreshTokens.StoredToken token = refreshTokens.lockByValue(refreshToken)
+        RefreshToken token = refreshTokens.lockByHash(RefreshToken.hash(refreshToken))
                 .orElseThrow(() -> new InvalidCredentialsException(INVALID_REFRESH));
-        if (token.revokedAt() != null || token.expiresAt().isBefore(now) || !now.isBefore(familyEnd(token.familyStartedAt()))) {
+        if (token.revoked() || token.expiresAt().isBefore(now) || !now.isBefore(familyEnd(token.familyStartedAt()))) {
             throw new InvalidCredentialsException(INVALID_REFRESH);
         }
-        if (token.usedAt() != null) {
+        if (token.used()) {
             log.warn("Refresh token reuse for account {}: revoking its token family", token.accountId());
             refreshTokens.revokeFamily(token.familyId(), now);
             throw new InvalidCredentialsException(INVALID_REFRESH);
         }
-        refreshTokens.markUsed(token.id(), now);
-        Account account = accounts.byId(token.accountId()).orElseThrow(() -> new InvalidCredentialsException(INVALID_REFRESH));
+        token.markUsed(now);
+        Account account = accounts.findById(token.accountId()).orElseThrow(() -> new InvalidCredentialsException(INVALID_REFRESH));
         return issue(account, token.familyId(), token.familyStartedAt(), now);
     }
 
     /** Revokes the family of the token, if it is one; says nothing either way. */
     @Transactional
     void logout(String refreshToken) {
-        refreshTokens.lockByValue(refreshToken)
+        refreshTokens.lockByHash(RefreshToken.hash(refreshToken))
                 .ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), clock.instant()));
     }
 
     private IssuedTokens issue(Account account, UUID family, Instant familyStartedAt, Instant now) {
         Instant expiresAt = now.plus(properties.refreshTokenTtl());
         Instant familyEnd = familyEnd(familyStartedAt);
-        String refresh = refreshTokens.issue(account.id(), family, familyStartedAt, now,
+        RefreshToken.Issued refresh = RefreshToken.issue(account.id(), family, familyStartedAt, now,
                 expiresAt.isAfter(familyEnd) ? familyEnd : expiresAt);
-        return new IssuedTokens(accessTokens.issue(account), properties.accessTokenTtl(), refresh);
+        refreshTokens.save(refresh.token());
+        return new IssuedTokens(accessTokens.issue(account), properties.accessTokenTtl(), refresh.value());
     }
 
     private Instant familyEnd(Instant familyStartedAt) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +26,15 @@ class AccountTest {
     @Test
     void renameKeepsIdentityAndMovesUpdatedAt() {
         Account account = Account.register("ann@example.com", "hash", "Ann", EnumSet.of(Role.CUSTOMER), NOW);
+        UUID id = account.id();
         Instant later = NOW.plusSeconds(60);
 
-        Account renamed = account.rename("Ann Lee", later);
+        account.rename(" Ann Lee ", later);
 
-        assertThat(renamed.id()).isEqualTo(account.id());
-        assertThat(renamed.name()).isEqualTo("Ann Lee");
-        assertThat(renamed.createdAt()).isEqualTo(NOW);
-        assertThat(renamed.updatedAt()).isEqualTo(later);
+        assertThat(account.id()).isEqualTo(id);
+        assertThat(account.name()).isEqualTo("Ann Lee");
+        assertThat(account.createdAt()).isEqualTo(NOW);
+        assertThat(account.updatedAt()).isEqualTo(later);
     }
 
     @Test
@@ -40,5 +42,15 @@ class AccountTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Account.register("ann@example.com", "hash", " ", EnumSet.of(Role.CUSTOMER), NOW))
                 .withMessage("An account needs a name");
+    }
+
+    @Test
+    void refusesToBeRenamedToABlankName() {
+        Account account = Account.register("ann@example.com", "hash", "Ann", EnumSet.of(Role.CUSTOMER), NOW);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> account.rename(" ", NOW.plusSeconds(60)))
+                .withMessage("An account needs a name");
+        assertThat(account.name()).isEqualTo("Ann");
+        assertThat(account.updatedAt()).isEqualTo(NOW);
     }
 }

@@ -15,30 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
-import dev.kaimono.messaging.JdbcMessagingAutoConfiguration;
-import dev.kaimono.messaging.MessagingAutoConfiguration;
-import dev.kaimono.testsupport.WithInfrastructure;
 
 /**
- * The first administrator comes from configuration and nowhere else, against the accounts' store and outbox only
- * (a JDBC slice: no web server or security). Each test starts from a database without any administrator, as on a
- * first deployment.
+ * The first administrator comes from configuration and nowhere else. Each test starts from a database without
+ * any administrator, as on a first deployment.
  */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Transactional(propagation = Propagation.NOT_SUPPORTED)
-@ImportAutoConfiguration({RabbitAutoConfiguration.class, MessagingAutoConfiguration.class, JdbcMessagingAutoConfiguration.class})
-@Import({AccountService.class, Accounts.class, AccountConfiguration.class})
-@WithInfrastructure({WithInfrastructure.Service.POSTGRES, WithInfrastructure.Service.RABBITMQ})
+@AccountsWithOutbox
 class FirstAdministratorIT {
 
     private static final String PASSWORD = "correct-horse-42";

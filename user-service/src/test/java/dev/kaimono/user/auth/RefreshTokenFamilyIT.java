@@ -1,11 +1,20 @@
 package dev.kaimono.user.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +26,10 @@ import dev.kaimono.testsupport.MovableClock;
 import dev.kaimono.user.UserApi;
 import dev.kaimono.user.UserServiceOnMovableClock;
 
-/** A refresh-token family lives at most 30 days from its login, and logging out ends it at once. */
+/**
+ * A refresh-token family lives at most 30 days from its login, logging out ends it at once, and a token is used
+ * once even by requests arriving together.
+ */
 @UserServiceOnMovableClock
 class RefreshTokenFamilyIT {
 
@@ -32,6 +44,9 @@ class RefreshTokenFamilyIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     UserApi api;
 
@@ -101,6 +116,40 @@ class RefreshTokenFamilyIT {
         api.refresh(second).expectStatus().isUnauthorized();
     }
 
+    /**
+     * The test holds the token's row while two refreshes with it arrive, then lets them go at once. Locked on
+     * reading, the second sees the token used by the first (and revokes the family); read without the lock,
+     * both would find it unused and both rotate it.
+     */
+    @Test
+    void twoRefreshesWithOneTokenAtOnceRotateItOnlyOnce() throws Exception {
+        String token = api.refreshTokenOf(registered(), PASSWORD);
+        List<Integer> statuses;
+        try (Connection holder = dataSource.getConnection();
+                ExecutorService clients = Executors.newFixedThreadPool(2)) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM refresh_token WHERE token_hash = ? FOR UPDATE")) {
+                lock.setString(1, RefreshToken.hash(token));
+                lock.executeQuery().close();
+            }
+            List<Future<Integer>> answers = List.of(
+                    clients.submit(() -> api.refresh(token).returnResult().getStatus().value()),
+                    clients.submit(() -> api.refresh(token).returnResult().getStatus().value()));
+            await().atMost(Duration.ofSeconds(10)).until(this::refreshesWaitingForTheRow, waiting -> waiting == 2);
+            holder.rollback();
+            statuses = List.of(answers.get(0).get(), answers.get(1).get());
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 401);
+    }
+
+    private long refreshesWaitingForTheRow() {
+        return jdbc.sql("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%refresh_token%'""")
+                .query(Long.class).single();
+    }
+
     private String registered() {
         String email = UserApi.uniqueEmail();
         api.register(email, PASSWORD, "Ann").expectStatus().isCreated();
@@ -115,7 +164,7 @@ class RefreshTokenFamilyIT {
 
     private Instant expiryOf(String refreshToken) {
         return jdbc.sql("SELECT expires_at FROM refresh_token WHERE token_hash = :hash")
-                .param("hash", RefreshTokens.hash(refreshToken))
+                .param("hash", RefreshToken.hash(refreshToken))
                 .query(Timestamp.class).single().toInstant();
     }
 }
