@@ -28,6 +28,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -76,6 +77,8 @@ public final class StockLookupClient implements AvailabilityLookup, DisposableBe
                 .eventLoopGroup(loop)
                 .directExecutor()
                 .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+                // Netty's shared allocator, which Reactor Netty already uses, rather than a pool of grpc's own.
+                .withOption(ChannelOption.ALLOCATOR, ByteBufAllocator.DEFAULT)
                 .maxInboundMessageSize(MAX_ANSWER_BYTES)
                 .build();
     }

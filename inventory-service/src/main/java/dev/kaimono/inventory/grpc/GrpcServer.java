@@ -20,6 +20,8 @@ import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -65,6 +67,9 @@ final class GrpcServer implements SmartLifecycle {
                 .workerEventLoopGroup(loop)
                 .executor(calls)
                 .maxInboundMessageSize(properties.maxMessageBytes())
+                // Netty's shared allocator rather than a pool of grpc's own.
+                .withOption(ChannelOption.ALLOCATOR, ByteBufAllocator.DEFAULT)
+                .withChildOption(ChannelOption.ALLOCATOR, ByteBufAllocator.DEFAULT)
                 // Clients reconnect, and so resolve the service's name again, every few minutes: behind Kubernetes'
                 // headless Service the gateway finds new replicas this way (ADR 0032).
                 .maxConnectionAge(properties.maxConnectionAge().toMillis(), TimeUnit.MILLISECONDS)
