@@ -1,6 +1,7 @@
 package dev.kaimono.gateway;
 
 import java.net.InetSocketAddress;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +87,15 @@ class RateLimitIT extends GatewayITSupport {
         }
 
         assertThat(status).as("a request beyond the login burst").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void countsTheReadsTheGatewayConvertsToGrpcAgainstTheSameBudgetAsAnyRoute() {
+        client.get().uri("/api/products").exchange().expectStatus().isOk();
+
+        client.get().uri("/api/inventory/" + UUID.randomUUID()).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "38");
     }
 
     @Test

@@ -127,8 +127,11 @@ public final class StockLookupClient implements AvailabilityLookup, DisposableBe
 
     /** Whether the call failed before reaching the service: UNAVAILABLE from the transport, without the service's details. */
     static boolean unreachable(Throwable failure) {
-        return failure instanceof StatusRuntimeException status && status.getStatus().getCode() == Status.Code.UNAVAILABLE
-                && !status.getTrailers().containsKey(GrpcStatuses.DETAILS);
+        if (!(failure instanceof StatusRuntimeException status) || status.getStatus().getCode() != Status.Code.UNAVAILABLE) {
+            return false;
+        }
+        Metadata trailers = status.getTrailers();
+        return trailers == null || !trailers.containsKey(GrpcStatuses.DETAILS);
     }
 
     private static <Q, R> Mono<R> unary(Channel channel, MethodDescriptor<Q, R> method, Q request, Metadata headers,
