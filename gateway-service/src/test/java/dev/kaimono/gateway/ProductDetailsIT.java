@@ -74,6 +74,9 @@ class ProductDetailsIT extends GatewayITSupport {
         client.get().uri("/api/product-details/not-a-uuid").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo("The product id must be a UUID, got 'not-a-uuid'");
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("tag:kaimono.dev,2026:problem:invalid-request")
+                .jsonPath("$.errors[0].field").isEqualTo("id")
+                .jsonPath("$.errors[0].message").isEqualTo("must be a UUID");
     }
 }

@@ -1,5 +1,6 @@
 package dev.kaimono.gateway.aggregation;
 
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
@@ -63,7 +64,7 @@ final class ProductDetailsFilter implements GatewayFilter {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         String id = ServerWebExchangeUtils.getUriTemplateVariables(exchange).get("id");
         if (!OwnAnswers.isUuid(id)) {
-            return problems.write(exchange, HttpStatus.BAD_REQUEST, "The product id must be a UUID, got '" + id + "'");
+            return problems.invalid(exchange, List.of(new Problems.FieldError("id", "must be a UUID")));
         }
         Mono<ObjectNode> product = breakers.create("catalog-service").run(
                 get(catalog, "/api/products/" + id, exchange).timeout(properties.catalogTimeout()),
@@ -84,7 +85,7 @@ final class ProductDetailsFilter implements GatewayFilter {
                         headers.set(HttpHeaders.AUTHORIZATION, authorization);
                     }
                     headers.set(CorrelationId.HEADER, CorrelationId.of(exchange));
-                    headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+                    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
                 })
                 .retrieve()
                 .bodyToMono(String.class)

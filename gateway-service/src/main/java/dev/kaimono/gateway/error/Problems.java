@@ -1,5 +1,6 @@
 package dev.kaimono.gateway.error;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -51,6 +52,18 @@ public class Problems {
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String kind, String title, String detail,
             List<FieldError> errors, Consumer<HttpHeaders> extraHeaders) {
         return render(exchange, status, PROBLEM_TYPES + kind, title, detail, errors, extraHeaders);
+    }
+
+    /**
+     * A 400 as the services write it ({@code invalid-request}): every offending field once, sorted, each named in the
+     * detail and listed with its message in {@code errors}.
+     */
+    public Mono<Void> invalid(ServerWebExchange exchange, List<FieldError> errors) {
+        List<FieldError> sorted = errors.stream().distinct()
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message)).toList();
+        List<String> fields = sorted.stream().map(FieldError::field).distinct().toList();
+        return write(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "The request has invalid fields: " + String.join(", ", fields), sorted, headers -> { });
     }
 
     private Mono<Void> render(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail,

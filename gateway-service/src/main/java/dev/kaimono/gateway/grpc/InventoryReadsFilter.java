@@ -2,7 +2,6 @@ package dev.kaimono.gateway.grpc;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -107,16 +106,7 @@ final class InventoryReadsFilter implements GatewayFilter {
     }
 
     private Mono<Void> invalid(ServerWebExchange exchange, FieldError error) {
-        return invalid(exchange, List.of(error));
-    }
-
-    /** A 400 as the services write it: every offending field once, sorted, and named in the detail. */
-    private Mono<Void> invalid(ServerWebExchange exchange, List<FieldError> errors) {
-        List<FieldError> sorted = errors.stream().distinct()
-                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message)).toList();
-        List<String> fields = sorted.stream().map(FieldError::field).distinct().toList();
-        return problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                "The request has invalid fields: " + String.join(", ", fields), sorted, headers -> { });
+        return problems.invalid(exchange, List.of(error));
     }
 
     /**
@@ -132,7 +122,7 @@ final class InventoryReadsFilter implements GatewayFilter {
             case INVALID_ARGUMENT -> GrpcStatuses.fieldErrors(status).isEmpty()
                     ? problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                             status.getStatus().getDescription(), List.of(), headers -> { })
-                    : invalid(exchange, GrpcStatuses.fieldErrors(status));
+                    : problems.invalid(exchange, GrpcStatuses.fieldErrors(status));
             case UNAUTHENTICATED -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "The access token is invalid or expired",
                     headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
             case PERMISSION_DENIED -> problems.write(exchange, HttpStatus.FORBIDDEN, status.getStatus().getDescription());
