@@ -119,10 +119,7 @@ final class InventoryReadsFilter implements GatewayFilter {
             return Mono.error(failure);
         }
         return switch (status.getStatus().getCode()) {
-            case INVALID_ARGUMENT -> GrpcStatuses.fieldErrors(status).isEmpty()
-                    ? problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                            status.getStatus().getDescription(), List.of(), headers -> { })
-                    : problems.invalid(exchange, GrpcStatuses.fieldErrors(status));
+            case INVALID_ARGUMENT -> invalidArgument(exchange, status);
             case UNAUTHENTICATED -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "The access token is invalid or expired",
                     headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
             case PERMISSION_DENIED -> problems.write(exchange, HttpStatus.FORBIDDEN, status.getStatus().getDescription());
@@ -131,6 +128,15 @@ final class InventoryReadsFilter implements GatewayFilter {
             case UNAVAILABLE -> kind(exchange, HttpStatus.SERVICE_UNAVAILABLE, status).orElseGet(() -> Mono.error(failure));
             default -> Mono.error(failure);
         };
+    }
+
+    /** The fields the service named, or its description when it named none. */
+    private Mono<Void> invalidArgument(ServerWebExchange exchange, StatusRuntimeException status) {
+        List<FieldError> errors = GrpcStatuses.fieldErrors(status);
+        return errors.isEmpty()
+                ? problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                        status.getStatus().getDescription(), List.of(), headers -> { })
+                : problems.invalid(exchange, errors);
     }
 
     /** The problem of the service's own kind the status names ({@code ErrorInfo}), if it names one. */

@@ -6,6 +6,7 @@ import org.slf4j.MDC;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 import dev.kaimono.messaging.MessageContext;
 import dev.kaimono.runtime.logging.CorrelationIdLoggingFilter;
@@ -33,6 +34,8 @@ final class Callers implements ServerInterceptor {
 
     private static final Context.Key<Boolean> ADMINISTRATOR = Context.keyWithDefault("kaimono.administrator", false);
     private static final String BEARER = "Bearer ";
+    /** How a token's roles become authorities, built once rather than for every call. */
+    private static final JwtAuthenticationConverter ROLES = AccessTokens.rolesAsAuthorities();
 
     private final JwtDecoder tokens;
 
@@ -69,8 +72,8 @@ final class Callers implements ServerInterceptor {
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new IllegalArgumentException("not a bearer token");
         }
-        Collection<GrantedAuthority> authorities = AccessTokens.rolesAsAuthorities()
-                .convert(tokens.decode(authorization.substring(BEARER.length()).strip())).getAuthorities();
+        Collection<GrantedAuthority> authorities =
+                ROLES.convert(tokens.decode(authorization.substring(BEARER.length()).strip())).getAuthorities();
         return authorities.stream().anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
     }
 
