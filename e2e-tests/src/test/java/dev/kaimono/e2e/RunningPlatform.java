@@ -183,10 +183,20 @@ final class RunningPlatform implements AutoCloseable {
         return signingKey;
     }
 
+    /** The running process of a service, by the pid {@code ./platform} recorded. */
+    ProcessHandle process(String service) throws IOException {
+        long pid = Long.parseLong(Files.readString(runDirectory.resolve("pids/" + service + ".pid")).strip());
+        return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
+    }
+
+    /** The checkout the platform runs from: where {@code ./platform} and the modules' {@code target/} are. */
+    Path root() {
+        return root;
+    }
+
     /** Stops one service gracefully (SIGTERM to the pid {@code ./platform} recorded) and waits for it to exit. */
     void stop(String service) throws IOException {
-        long pid = Long.parseLong(Files.readString(runDirectory.resolve("pids/" + service + ".pid")).strip());
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
+        ProcessHandle process = process(service);
         process.destroy();
         process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
     }
@@ -198,8 +208,7 @@ final class RunningPlatform implements AutoCloseable {
 
     /** Kills one service at once (SIGKILL), as a crash would, and waits for the process to be gone. */
     void kill(String service) throws IOException {
-        long pid = Long.parseLong(Files.readString(runDirectory.resolve("pids/" + service + ".pid")).strip());
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
+        ProcessHandle process = process(service);
         process.destroyForcibly();
         process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
     }
