@@ -26,7 +26,8 @@ ARG SERVICE
 COPY ${SERVICE}/target/${SERVICE}.jar /app.jar
 
 FROM jar-${JARS} AS jar
-RUN java -Djarmode=tools -jar /app.jar extract --layers --launcher --destination /layers
+# A plain class path (app.jar, its lib/ beside it), which the JVM's AOT cache needs; in layers, least changed first.
+RUN java -Djarmode=tools -jar /app.jar extract --layers --destination /layers
 
 FROM eclipse-temurin:25-jre
 RUN groupadd --system --gid 10001 kaimono \
@@ -41,11 +42,24 @@ COPY --from=jar /layers/spring-boot-loader/ ./
 COPY --from=jar /layers/snapshot-dependencies/ ./
 COPY --from=jar /layers/application/ ./
 # Heap at half the container limit: the rest (metaspace, code cache, thread stacks, Netty buffers)
-# takes roughly another 150 MB in a Spring Boot service. Native access: JarLauncher does not read the
-# jar manifest's Enable-Native-Access as `java -jar` would (Netty's epoll transport needs it).
+# takes roughly another 150 MB in a Spring Boot service. Native access for Netty's epoll transport.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k --enable-native-access=ALL-UNNAMED"
+# The start-up cache (ADR 0034): one training start that ends once the application context is refreshed records
+# the classes the service loads; every start of the image maps them, loaded and linked, from app.aot (about a third
+# of the start time, ~25 MiB less per service). The build has no database, broker or store, so the training runs
+# with what would reach one switched off: no migrations, no schema check, the dialect named instead of asked for,
+# and the local profile (catalog's in-JVM store, user-service's generated key). Without AOT class linking: with it a
+# JVM whose initial heap cannot hold the cache's archived objects refuses to start (a 384 MiB container starts with
+# ~6 MiB), and whoever runs the image chooses the heap (compose, the Kubernetes ConfigMaps); without it such a JVM
+# only leaves those objects out (2.7 instead of 2.2 s for order-service alone, same memory).
+RUN java -XX:AOTCacheOutput=/app/app.aot -XX:-AOTClassLinking -Dspring.context.exit=onRefresh -Dspring.profiles.active=local \
+      -Dspring.flyway.enabled=false -Dspring.jpa.hibernate.ddl-auto=none \
+      -Dspring.jpa.database-platform=org.hibernate.dialect.PostgreSQLDialect \
+      -Dspring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false \
+      -jar /app/app.jar >/tmp/training.log 2>&1 \
+ || { cat /tmp/training.log >&2; exit 1; }; rm -f /tmp/training.log
 ARG SERVICE
 LABEL org.opencontainers.image.title="kaimono-${SERVICE}"
 USER 10001
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:AOTCache=/app/app.aot", "-jar", "/app/app.jar"]
