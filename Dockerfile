@@ -46,8 +46,9 @@ COPY --from=jar /layers/application/ ./
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k --enable-native-access=ALL-UNNAMED"
 # The start-up cache (ADR 0034): one training start that ends once the application context is refreshed records
-# the classes the service loads; every start of the image maps them, loaded and linked, from app.aot (about a third
-# of the start time, ~25 MiB less per service). The build has no database, broker or store, so the training runs
+# the classes the service loads; every start of the image maps them, parsed and loaded, from app.aot (order-service
+# alone ready in 2.7 s instead of 6-7; in compose all healthy in 55 s instead of 78, 1,402 MiB instead of 1,599 for
+# the seven). The build has no database, broker or store, so the training runs
 # with what would reach one switched off: no migrations, no schema check, the dialect named instead of asked for,
 # and the local profile (catalog's in-JVM store, user-service's generated key). Without AOT class linking: with it a
 # JVM whose initial heap cannot hold the cache's archived objects refuses to start (a 384 MiB container starts with
