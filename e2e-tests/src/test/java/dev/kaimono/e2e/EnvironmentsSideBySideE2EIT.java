@@ -112,6 +112,21 @@ class EnvironmentsSideBySideE2EIT {
     }
 
     @Test
+    void stoppingOneServiceLeavesTheOthersKnownToThePlatform() throws IOException {
+        long inventory = beside.process("inventory-service").pid();
+        long users = beside.process("user-service").pid();
+
+        beside.down("payment-service");
+
+        assertThat(beside.runDirectory().resolve("pids/payment-service.pid")).doesNotExist();
+        assertThat(beside.process("inventory-service").pid()).as("inventory-service still tracked").isEqualTo(inventory);
+        assertThat(beside.process("user-service").pid()).as("user-service still tracked").isEqualTo(users);
+        beside.startMissing();
+        assertThat(beside.process("payment-service").isAlive()).isTrue();
+        assertThat(beside.process("inventory-service").pid()).as("up left the running ones alone").isEqualTo(inventory);
+    }
+
+    @Test
     void servicesListenOnTheLoopbackAddressOnly() {
         Optional<InetAddress> external = nonLoopbackAddress();
         assumeThat(external).as("this machine has a non-loopback IPv4 address").isPresent();

@@ -226,7 +226,16 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    /** Stops one service with {@code KAIMONO_SERVICES=<service> ./platform down}, as an operator would. */
+    void down(String service) {
+        run(DOWN_TIMEOUT, Map.of("KAIMONO_SERVICES", service), "down");
+    }
+
     private void run(Duration timeout, String... arguments) {
+        run(timeout, Map.of(), arguments);
+    }
+
+    private void run(Duration timeout, Map<String, String> overrides, String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of(root.resolve("platform").toString()));
         command.addAll(List.of(arguments));
         Path log = runDirectory.resolveSibling(runDirectory.getFileName() + "-" + arguments[0] + ".log");
@@ -235,6 +244,7 @@ final class RunningPlatform implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
+            builder.environment().putAll(overrides);
             Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
