@@ -81,7 +81,10 @@ class CatalogClient implements Catalog {
         } catch (CallNotPermittedException open) {
             throw new CatalogUnavailableException("The catalog is failing; not asking it for a few seconds", open);
         } catch (RestClientException failure) {
-            log.warn("The catalog could not be asked for {} products: {}", ids.size(), failure.getMessage());
+            // The client's own message ("Error while extracting response ...") does not say what went wrong; its
+            // innermost cause does (a timeout, a reset connection).
+            log.warn("The catalog could not be asked for {} products: {} ({})", ids.size(), failure.getMessage(),
+                    failure.getMostSpecificCause().toString());
             throw new CatalogUnavailableException("The catalog did not answer: " + failure.getMessage(), failure);
         }
         try {
