@@ -23,6 +23,14 @@ interface RefreshTokens extends Repository<RefreshToken, UUID> {
     @NativeQuery("SELECT * FROM refresh_token WHERE token_hash = :hash FOR UPDATE")
     Optional<RefreshToken> lockByHash(String hash);
 
+    /**
+     * Deletes up to {@code batch} tokens that expired before the cutoff. An expired token is refused whatever else is
+     * true of it (used, revoked, reused), so nothing reads it again; it only grows the table.
+     */
+    @Modifying
+    @NativeQuery("DELETE FROM refresh_token WHERE id IN (SELECT id FROM refresh_token WHERE expires_at < :cutoff LIMIT :batch)")
+    int deleteExpiredBefore(Instant cutoff, int batch);
+
     /** Revokes every token of the family not revoked yet. */
     @Modifying
     @NativeQuery("UPDATE refresh_token SET revoked_at = :now WHERE family_id = :familyId AND revoked_at IS NULL")

@@ -88,6 +88,12 @@ class TokenService {
         return issue(account, token.familyId(), token.familyStartedAt(), now);
     }
 
+    /** Deletes up to {@code batch} refresh tokens that expired before the cutoff; returns how many. */
+    @Transactional
+    int forgetExpiredBefore(Instant cutoff, int batch) {
+        return refreshTokens.deleteExpiredBefore(cutoff, batch);
+    }
+
     /** Revokes the family of the token, if it is one; says nothing either way. */
     @Transactional
     void logout(String refreshToken) {
