@@ -26,8 +26,8 @@ import dev.kaimono.testsupport.WithInfrastructure;
 
 /**
  * The gateway closes a connection to a service that sat idle longer than its pool's max idle time, rather than keep
- * it until the service closes it: a request taken from the pool just as the service closes the connection would
- * fail, and the shopper get a 502 (seen under load: the services' Tomcat closes a connection idle for 60 s, ADR 0035).
+ * it until the service closes it: a request taken from the pool just as the service closes the connection fails, and
+ * the shopper gets a 502 (seen under load: the services' Tomcat closes a connection idle for 60 s, ADR 0035).
  * Both pools are covered: the routes' (a product page) and the gateway's own calls' (product details). catalog-service
  * is played by a plain socket server that answers every request on a kept-alive connection and notes when the
  * gateway closes one.
