@@ -126,6 +126,7 @@ public class ProfileBreakdown {
             Map<String, Double> threadCpu = new HashMap<>();
             Map<String, Integer> sampled = new HashMap<>();
             int samples = 0;
+            double gcCpuSeconds = 0;
             try (RecordingFile recording = new RecordingFile(file)) {
                 while (recording.hasMoreEvents()) {
                     RecordedEvent event = recording.readEvent();
@@ -142,6 +143,9 @@ public class ProfileBreakdown {
                             String name = thread == null ? "?" : thread.getOSName();
                             threadCpu.merge(name == null ? "?" : name, (double) event.getFloat("user") + event.getFloat("system"), Double::sum);
                         }
+                        // The collector's CPU per collection: Serial GC works in the VM thread, which has no
+                        // jdk.ThreadCPULoad events.
+                        case "jdk.GCCPUTime" -> gcCpuSeconds += (event.getLong("userTime") + event.getLong("systemTime")) / 1e9;
                         case "jdk.ExecutionSample" -> {
                             samples++;
                             sampled.merge(activity(event.getStackTrace()), 1, Integer::sum);
@@ -159,7 +163,7 @@ public class ProfileBreakdown {
             Function<String, Double> share = prefix -> threadsTotal == 0 ? 0 : process * threadCpu.entrySet().stream()
                     .filter(entry -> entry.getKey().startsWith(prefix)).mapToDouble(Map.Entry::getValue).sum() / threadsTotal;
             double jit = share.apply("C1 CompilerThread") + share.apply("C2 CompilerThread");
-            double gc = share.apply("GC Thread") + share.apply("VM Thread") + share.apply("G1 ");
+            double gc = Math.min(process - jit, gcCpuSeconds / seconds * 100);
             double java = Math.max(0, process - jit - gc);
             Map<String, Double> activities = new HashMap<>();
             int total = samples;
