@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,6 +41,31 @@ class ProjectionRebuildIT extends OrderServiceIntegrationTest {
         assertThat(before).hasSizeGreaterThanOrEqualTo(4);
         assertThat(rebuilt).containsEntry("projection", projection);
         assertThat((Integer) rebuilt.get("eventsReplayed")).isEqualTo(eventCount());
+    }
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void aProjectionBehindTheOtherCatchesUpBesideIt() {
+        ordersInEveryState();
+        awaitProjectionsCaughtUp();
+        List<Map<String, Object>> before = rows("order_summary");
+        // order_summary back to the start of the feed, as a projection added to a running shop would be; the
+        // projector's lock keeps a round in flight from moving the checkpoint meanwhile.
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('kaimono.order.projection.order_summary'))").query().listOfRows();
+            jdbc.sql("DELETE FROM order_summary").update();
+            jdbc.sql("UPDATE projection_checkpoint SET transaction_id = '0', global_position = 0 WHERE name = 'order_summary'").update();
+        });
+
+        UUID next = aShopper().placesOrder(orderOf(line(StubCatalog.KYUSU, 1)));
+        awaitProjectionsCaughtUp();
+
+        List<Map<String, Object>> after = rows("order_summary");
+        assertThat(after).extracting(row -> row.get("order_id")).contains(next);
+        assertThat(after.stream().filter(row -> !row.get("order_id").equals(next)).toList()).isEqualTo(before);
+        assertThat(rows("order_details")).extracting(row -> row.get("order_id")).contains(next);
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.kaimono.order.projection;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,8 @@ import dev.kaimono.order.domain.OrderId;
 
 /**
  * Catches projections up with the event store. Each batch runs in one transaction that holds the
- * projection's advisory lock (so one instance at a time works on a projection), reads the events after
- * the projection's checkpoint, rewrites the rows of the orders they belong to, and moves the checkpoint:
+ * projections' advisory locks (so one instance at a time works on a projection), reads the events after
+ * their checkpoint, rewrites the rows of the orders they belong to, and moves the checkpoints:
  * read model and checkpoint always agree, so a crash repeats at most an uncommitted batch.
  *
  * <p>The feed is ordered by (writing transaction id, position) and only returns events of transactions
@@ -34,9 +36,7 @@ import dev.kaimono.order.domain.OrderId;
 @Component
 public class Projector {
 
-    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('kaimono.order.projection.' || :name))";
-
-    private final JdbcClient jdbc;
+        private final JdbcClient jdbc;
     private final OrderEventStore store;
     private final TransactionTemplate transactions;
     private final Map<String, Projection> projections;
@@ -59,23 +59,54 @@ public class Projector {
 
     /** Where a projection is in the feed. */
     public record Checkpoint(String projection, String transactionId, long position) {
+
+        private Position at() {
+            return new Position(transactionId, position);
+        }
+    }
+
+    /** A place in the feed: after the event at {@code position} of the transaction {@code transactionId}. */
+    private record Position(String transactionId, long position) {
     }
 
     public Set<String> names() {
         return projections.keySet();
     }
 
-    /** Catches every projection up as far as the feed allows. @return events projected */
+    /**
+     * Catches every projection up as far as the feed allows. Each round is one transaction over every projection
+     * this instance can lock; those at the same checkpoint (all of them, but for one being rebuilt or catching up)
+     * share one read of the feed and one load of each order's stream.
+     *
+     * @return events projected, counted once however many projections took them
+     */
     public int catchUpAll() {
         int total = 0;
-        for (Projection projection : projections.values()) {
-            int projected;
-            do {
-                projected = transactions.execute(status -> batch(projection, true));
-                total += projected;
-            } while (projected == batchSize);
-        }
+        int projected;
+        do {
+            projected = transactions.execute(status -> round());
+            total += projected;
+        } while (projected == batchSize);
         return total;
+    }
+
+    /** @return the most events any projection took in this round */
+    private int round() {
+        Map<Position, List<Projection>> byPosition = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT name, transaction_id::text AS transaction_id, global_position FROM projection_checkpoint
+                WHERE name IN (:names) AND pg_try_advisory_xact_lock(hashtext('kaimono.order.projection.' || name))
+                ORDER BY name""")
+                .param("names", projections.keySet())
+                .query((row, n) -> new Checkpoint(row.getString("name"), row.getString("transaction_id"), row.getLong("global_position")))
+                .list()
+                .forEach(checkpoint -> byPosition.computeIfAbsent(checkpoint.at(), at -> new ArrayList<>())
+                        .add(projections.get(checkpoint.projection())));
+        int most = 0;
+        for (Map.Entry<Position, List<Projection>> group : byPosition.entrySet()) {
+            most = Math.max(most, batch(group.getValue(), group.getKey()));
+        }
+        return most;
     }
 
     /**
@@ -98,7 +129,7 @@ public class Projector {
             int replayed = 0;
             int projected;
             do {
-                projected = batch(projection, false);
+                projected = batch(List.of(projection), checkpoint(name).at());
                 replayed += projected;
             } while (projected == batchSize);
             return new Rebuilt(name, replayed, checkpoint(name));
@@ -113,11 +144,8 @@ public class Projector {
     public record Rebuilt(String projection, int eventsReplayed, Checkpoint checkpoint) {
     }
 
-    private int batch(Projection projection, boolean tryLock) {
-        if (tryLock && !Boolean.TRUE.equals(jdbc.sql(LOCK).param("name", projection.name()).query(Boolean.class).single())) {
-            return 0;
-        }
-        Checkpoint from = checkpoint(projection.name());
+    /** Projects the next batch of the feed after {@code from} into each projection of the group, all of them at {@code from}. */
+    private int batch(List<Projection> group, Position from) {
         List<FeedEntry> feed = jdbc.sql("""
                 SELECT transaction_id::text AS transaction_id, global_position, aggregate_id FROM order_event
                 WHERE (transaction_id, global_position) > (CAST(:transactionId AS xid8), :position)
@@ -136,16 +164,16 @@ public class Projector {
         Set<UUID> orders = new LinkedHashSet<>(feed.stream().map(FeedEntry::aggregateId).toList());
         for (UUID order : orders) {
             EventStream stream = store.load(new OrderId(order));
-            projection.project(stream.order(), stream.version());
+            group.forEach(projection -> projection.project(stream.order(), stream.version()));
         }
         FeedEntry last = feed.getLast();
         jdbc.sql("""
                 UPDATE projection_checkpoint SET transaction_id = CAST(:transactionId AS xid8), global_position = :position,
-                    updated_at = :now WHERE name = :name""")
+                    updated_at = :now WHERE name IN (:names)""")
                 .param("transactionId", last.transactionId())
                 .param("position", last.position())
                 .param("now", Timestamp.from(clock.instant()))
-                .param("name", projection.name())
+                .param("names", group.stream().map(Projection::name).toList())
                 .update();
         return feed.size();
     }
