@@ -37,7 +37,7 @@ final class RunningPlatform implements AutoCloseable {
     static final String ADMIN_PASSWORD = "e2e-admin-password-1";
     static final int LOGIN_BURST = 6;
 
-    private static final Duration UP_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(1);
 
     private final Path root;
