@@ -36,7 +36,7 @@ import dev.kaimono.order.domain.OrderId;
 @Component
 public class Projector {
 
-        private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
     private final OrderEventStore store;
     private final TransactionTemplate transactions;
     private final Map<String, Projection> projections;
