@@ -80,10 +80,14 @@ abstract class OrderServiceIntegrationTest {
     @Autowired
     Environment environment;
 
-    /** The probe listens before the test sends anything, so it misses nothing. */
+    /**
+     * The probe listens before the test sends anything, so it misses nothing. The replica of the catalog starts empty,
+     * so products are priced from {@link #CATALOG} unless a test's own events say otherwise.
+     */
     @BeforeEach
     void listenToWhatOrderServiceSends() {
         probe();
+        jdbc.sql("DELETE FROM catalog_product").update();
     }
 
     Shopper aShopper() {

@@ -24,7 +24,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 
-import dev.kaimono.order.application.placing.Catalog;
+import dev.kaimono.order.application.placing.Catalog.CatalogProduct;
 import dev.kaimono.order.application.placing.CatalogUnavailableException;
 import dev.kaimono.order.domain.Money;
 import dev.kaimono.order.domain.ProductId;
@@ -36,15 +36,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@link Catalog} over catalog-service's {@code GET /api/products/batch?ids=…}: connect timeout 1 s, read
+ * catalog-service's {@code GET /api/products/batch?ids=…}: connect timeout 1 s, read
  * timeout 2 s, and a circuit breaker (20-call window, opens at 50 % failures over at least 10 calls, tries
  * again after 10 s) so a failing catalog costs shoppers a fast 503 instead of a slow one. With several catalog
  * instances ({@code kaimono.services.catalog} a comma-separated list) it takes them in turn and asks the next one
  * when an instance refuses the connection, so one instance down costs no order. A tolerant reader: it reads the
- * fields it needs from an array of products (or a page of them) and ignores the rest.
+ * fields it needs from an array of products (or a page of them) and ignores the rest. {@link ReplicatedCatalog} asks
+ * it for the products its replica does not know yet ({@link #described}, with the catalog's versions).
  */
 @Component
-class CatalogClient implements Catalog {
+class CatalogClient {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogClient.class);
 
@@ -69,8 +70,13 @@ class CatalogClient implements Catalog {
         this.json = json;
     }
 
-    @Override
-    public Map<ProductId, CatalogProduct> products(Collection<ProductId> ids) {
+    /**
+     * The products the catalog knows among {@code ids}, each with the version it describes (0 if the catalog did not
+     * say).
+     *
+     * @throws CatalogUnavailableException if the catalog cannot be asked right now
+     */
+    Map<ProductId, Described> described(Collection<ProductId> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -119,17 +125,22 @@ class CatalogClient implements Catalog {
         return false;
     }
 
-    private Map<ProductId, CatalogProduct> read(String body) {
+    private Map<ProductId, Described> read(String body) {
         JsonNode root = json.readTree(body == null ? "[]" : body);
         JsonNode products = root.isArray() ? root : root.path("content");
-        Map<ProductId, CatalogProduct> found = new LinkedHashMap<>();
+        Map<ProductId, Described> found = new LinkedHashMap<>();
         for (JsonNode product : products) {
             ProductId id = new ProductId(UUID.fromString(product.path("id").asString()));
             Money price = new Money(new BigDecimal(product.path("price").asString()),
                     Currency.getInstance(product.path("currency").asString()));
             String status = product.path("status").asString("ACTIVE");
-            found.put(id, new CatalogProduct(id, product.path("name").asString(), price, "ACTIVE".equals(status)));
+            found.put(id, new Described(new CatalogProduct(id, product.path("name").asString(), price, "ACTIVE".equals(status)),
+                    product.path("version").asLong(0)));
         }
         return found;
+    }
+
+    /** A product as the catalog describes it at one of its versions. */
+    record Described(CatalogProduct product, long version) {
     }
 }

@@ -61,7 +61,7 @@ class CatalogClientTest {
         CatalogClient client = client(List.of(closedPort(), running()));
 
         for (int call = 0; call < 4; call++) {
-            assertThat(client.products(Set.of(new ProductId(MATCHA)))).containsOnlyKeys(new ProductId(MATCHA));
+            assertThat(client.described(Set.of(new ProductId(MATCHA)))).containsOnlyKeys(new ProductId(MATCHA));
         }
         assertThat(asked).hasValue(4);
     }
@@ -71,7 +71,7 @@ class CatalogClientTest {
         status = 500;
         CatalogClient client = client(List.of(running(), running()));
 
-        assertThatThrownBy(() -> client.products(Set.of(new ProductId(MATCHA))))
+        assertThatThrownBy(() -> client.described(Set.of(new ProductId(MATCHA))))
                 .isInstanceOf(CatalogUnavailableException.class);
         assertThat(asked).hasValue(1);
     }
@@ -80,7 +80,7 @@ class CatalogClientTest {
     void whenNoInstanceCanBeReachedTheCatalogIsUnavailable() throws IOException {
         CatalogClient client = client(List.of(closedPort(), closedPort()));
 
-        assertThatThrownBy(() -> client.products(Set.of(new ProductId(MATCHA))))
+        assertThatThrownBy(() -> client.described(Set.of(new ProductId(MATCHA))))
                 .isInstanceOf(CatalogUnavailableException.class);
     }
 
