@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kaimono.events.wire.MessageCodec;
+import dev.kaimono.runtime.LateBean;
 import dev.kaimono.runtime.PeriodicWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,8 +37,9 @@ public class JdbcMessagingAutoConfiguration {
     Outbox outbox(JdbcClient jdbc, MessageCodec codec, Environment environment, ObjectProvider<OutboxRelay> relay,
             ObjectProvider<TraceContextHeaders> traceContext) {
         String source = environment.getProperty("spring.application.name", "unknown-service");
+        LateBean<OutboxRelay> relays = LateBean.of(relay);
         return new Outbox(jdbc, codec, source, Clock.systemUTC(), traceContext.getIfAvailable(() -> TraceContextHeaders.NONE),
-                () -> relay.ifAvailable(OutboxRelay::nudge));
+                () -> relays.ifAvailable(OutboxRelay::nudge));
     }
 
     @Bean

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.events.wire.Upcaster;
+import dev.kaimono.runtime.LateBean;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -83,7 +84,7 @@ public class MessagingAutoConfiguration {
         @Bean
         TraceContextHeaders traceContextHeaders(ObjectProvider<io.micrometer.tracing.Tracer> tracer,
                 ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
-            return new MicrometerTraceContextHeaders(tracer, propagator);
+            return new MicrometerTraceContextHeaders(LateBean.of(tracer), LateBean.of(propagator));
         }
     }
 }

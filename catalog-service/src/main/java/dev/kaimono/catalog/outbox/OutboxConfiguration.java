@@ -15,6 +15,7 @@ import dev.kaimono.events.wire.MessageCodec;
 import dev.kaimono.messaging.MessagingProperties;
 import dev.kaimono.messaging.RelayOwner;
 import dev.kaimono.messaging.TraceContextHeaders;
+import dev.kaimono.runtime.LateBean;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -28,8 +29,9 @@ class OutboxConfiguration {
     @Bean
     MongoOutbox mongoOutbox(MessageCodec codec, Environment environment, Clock clock,
             ObjectProvider<TraceContextHeaders> traceContext, ObjectProvider<MongoOutboxRelay> relay) {
+        LateBean<MongoOutboxRelay> relays = LateBean.of(relay);
         return new MongoOutbox(codec, environment.getProperty("spring.application.name", "catalog-service"), clock,
-                traceContext.getIfAvailable(() -> TraceContextHeaders.NONE), () -> relay.ifAvailable(MongoOutboxRelay::nudge));
+                traceContext.getIfAvailable(() -> TraceContextHeaders.NONE), () -> relays.ifAvailable(MongoOutboxRelay::nudge));
     }
 
     @Bean
