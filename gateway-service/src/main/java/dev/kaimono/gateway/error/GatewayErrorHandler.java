@@ -23,9 +23,10 @@ import dev.kaimono.gateway.correlation.CorrelationId;
  * downstream breaks off in the middle of a body, nothing can be written any more and the connection is closed.
  * Calls the gateway shed for want of room are logged at debug only: under overload a warning for each would
  * cost the very CPU that is short. So is a failure that follows the client's hang-up (a shopper who closed the page,
- * a load generator that stopped): the answer could not be sent, which is no fault of the downstream's, and
- * there is nobody left to answer. Reactor restores thread locals only where asked (ADR 0017), so the log
- * line is written with the request's trace context restored from the Reactor context: it carries the trace id.
+ * a load generator that stopped): the answer could not be sent, which is no fault of the downstream's. (The
+ * problem is still written, as to any client; on a closed connection nothing arrives.) Reactor restores thread
+ * locals only where asked (ADR 0017), so the log line is written with the request's trace context restored from
+ * the Reactor context: it carries the trace id.
  */
 @Component
 @Order(-2)
@@ -45,12 +46,11 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         Failure failure = Failure.of(error);
-        boolean clientGone = clientGone(exchange);
         return Mono.deferContextual(context -> {
             try (ContextSnapshot.Scope traced = snapshots.setThreadLocalsFrom(context)) {
-                log(exchange, failure, error, clientGone);
+                log(exchange, failure, error, clientGone(exchange));
             }
-            if (clientGone || exchange.getResponse().isCommitted()) {
+            if (exchange.getResponse().isCommitted()) {
                 return Mono.error(error);
             }
             return problems.write(exchange, failure.status(), failure.detail(), retryAfter.header(failure));
