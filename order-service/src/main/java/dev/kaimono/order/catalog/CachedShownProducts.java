@@ -19,9 +19,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
- * {@link ShownProducts} kept for {@code kaimono.order.catalog.shown-for} (10 s; 0 keeps nothing) after the catalog
- * said them: a cart of twenty lines costs the catalog nothing while its products were shown a moment ago. Products
- * the catalog does not know are not remembered. Hits and misses:
+ * {@link ShownProducts} kept for {@code kaimono.order.catalog.shown-for} (10 s; 0 keeps nothing) after the
+ * {@link Catalog} said them (order-service's replica, else catalog-service; ADR 0037): a cart of twenty lines costs no
+ * query while its products were shown a moment ago. Products the catalog does not know are not remembered. Hits and
+ * misses:
  * {@code cache_gets_total{cache="order.shown-products"}}.
  */
 @Component
