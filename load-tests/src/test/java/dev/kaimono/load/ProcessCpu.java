@@ -14,6 +14,11 @@ import java.util.stream.Stream;
  * CPU time used so far per process, read from {@code /proc}: each service of the platform (pids from its run
  * directory), this load generator, and the shared stores (PostgreSQL, RabbitMQ, Redis — all their processes,
  * whichever environment they serve). Two samples give CPU per process over a step, in % of one core.
+ *
+ * <p>A store's CPU includes what its exited processes used: PostgreSQL ends a backend whenever a client closes a
+ * connection (a pool retiring one, the books check), and the backend's CPU would vanish from a sum over live
+ * processes (a step once showed PostgreSQL at -25 %). The parent that reaps a process is credited with its CPU
+ * (cutime, cstime), so each store process is counted with its reaped children.
  */
 final class ProcessCpu {
 
@@ -38,14 +43,14 @@ final class ProcessCpu {
 
     Sample sample() {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        runDirectory.ifPresent(dir -> services(dir).forEach((service, pid) -> cpuSeconds(pid).ifPresent(cpu -> seconds.put(service, cpu))));
-        cpuSeconds(ProcessHandle.current().pid()).ifPresent(cpu -> seconds.put("load generator", cpu));
+        runDirectory.ifPresent(dir -> services(dir).forEach((service, pid) -> cpuSeconds(pid, false).ifPresent(cpu -> seconds.put(service, cpu))));
+        cpuSeconds(ProcessHandle.current().pid(), false).ifPresent(cpu -> seconds.put("load generator", cpu));
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir -> {
                 long pid = Long.parseLong(dir.getFileName().toString());
                 String name = read(dir.resolve("comm")).strip();
                 if (STORES.containsKey(name)) {
-                    cpuSeconds(pid).ifPresent(cpu -> seconds.merge(STORES.get(name), cpu, Double::sum));
+                    cpuSeconds(pid, true).ifPresent(cpu -> seconds.merge(STORES.get(name), cpu, Double::sum));
                 }
             });
         } catch (IOException | UncheckedIOException e) {
@@ -94,15 +99,20 @@ final class ProcessCpu {
         return pids;
     }
 
-    private static Optional<Double> cpuSeconds(long pid) {
+    /** CPU seconds a process used so far; with {@code reapedChildren}, also those of the children it waited for. */
+    static Optional<Double> cpuSeconds(long pid, boolean reapedChildren) {
         String stat = read(Path.of("/proc/" + pid + "/stat"));
         int end = stat.lastIndexOf(')');
         if (end < 0) {
             return Optional.empty();
         }
         List<String> fields = List.of(stat.substring(end + 2).split(" "));
-        // After the command: state is field 3, utime field 14 and stime field 15 (1-based, proc(5)).
-        return Optional.of((Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12))) / TICKS_PER_SECOND);
+        // After the command: state is field 3, utime 14, stime 15, cutime 16 and cstime 17 (1-based, proc(5)).
+        long ticks = Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
+        if (reapedChildren) {
+            ticks += Long.parseLong(fields.get(13)) + Long.parseLong(fields.get(14));
+        }
+        return Optional.of(ticks / TICKS_PER_SECOND);
     }
 
     private static String read(Path file) {
