@@ -43,7 +43,8 @@ final class ProcessCpu {
 
     Sample sample() {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        runDirectory.ifPresent(dir -> services(dir).forEach((service, pid) -> cpuSeconds(pid, false).ifPresent(cpu -> seconds.put(service, cpu))));
+        runDirectory.ifPresent(dir -> services(dir).forEach((service, pid) ->
+                cpuSeconds(pid, false).ifPresent(cpu -> seconds.put(service, cpu))));
         cpuSeconds(ProcessHandle.current().pid(), false).ifPresent(cpu -> seconds.put("load generator", cpu));
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir -> {
