@@ -11,8 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 import dev.kaimono.testsupport.WithInfrastructure;
 
@@ -21,6 +23,18 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 @WithInfrastructure(WithInfrastructure.Service.REDIS)
 class AuthenticationIT extends GatewayITSupport {
+
+    @Autowired(required = false)
+    private SecurityObservationSettings securityObservations;
+
+    @Test
+    void runsItsSecurityFiltersWithoutObservationWrappers() {
+        // ADR 0030: without these settings Spring Security wraps each of its filters in an observation per request.
+        assertThat(securityObservations).isNotNull();
+        assertThat(securityObservations.shouldObserveRequests()).isFalse();
+        assertThat(securityObservations.shouldObserveAuthentications()).isFalse();
+        assertThat(securityObservations.shouldObserveAuthorizations()).isFalse();
+    }
 
     @Test
     void letsAnonymousShoppersBrowseTheCatalog() {

@@ -1,15 +1,18 @@
 package dev.kaimono.testsupport;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * What every service promises operators from its first day: it connects to its store, reports ready
  * on the management port with that store among the readiness checks, exports Prometheus metrics
  * there without revealing health details, serves no actuator endpoint on its public port, and refuses a
- * request body over the size limit before reading it. A service's test extends this class
+ * request body over the size limit before reading it, and runs its security filters without wrapping each in an
+ * observation for every request (ADR 0030). A service's test extends this class
  * with {@code @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "management.server.port=0")}.
  */
 public abstract class ServiceReadinessContract {
@@ -21,6 +24,9 @@ public abstract class ServiceReadinessContract {
 
     @LocalManagementPort
     private int managementPort;
+
+    @Autowired(required = false)
+    private SecurityObservationSettings securityObservations;
 
     /** @param storeHealthComponent the health component of the service's store, e.g. {@code db} or {@code mongo} */
     protected ServiceReadinessContract(String storeHealthComponent) {
@@ -73,6 +79,16 @@ public abstract class ServiceReadinessContract {
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.title").isEqualTo("Request body too large");
+    }
+
+    @Test
+    void runsItsSecurityFiltersWithoutObservationWrappers() {
+        // Without these settings Spring Security wraps every filter in an observation for every request (a test
+        // context does not: its filter chain is built without the decorator either way, so the settings are checked).
+        org.assertj.core.api.Assertions.assertThat(securityObservations).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(securityObservations.shouldObserveRequests()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(securityObservations.shouldObserveAuthentications()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(securityObservations.shouldObserveAuthorizations()).isFalse();
     }
 
     private RestTestClient management() {
