@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 
+import dev.kaimono.testsupport.SecurityObservations;
 import dev.kaimono.testsupport.WithInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,11 +30,7 @@ class AuthenticationIT extends GatewayITSupport {
 
     @Test
     void runsItsSecurityFiltersWithoutObservationWrappers() {
-        // ADR 0030: without these settings Spring Security wraps each of its filters in an observation per request.
-        assertThat(securityObservations).isNotNull();
-        assertThat(securityObservations.shouldObserveRequests()).isFalse();
-        assertThat(securityObservations.shouldObserveAuthentications()).isFalse();
-        assertThat(securityObservations.shouldObserveAuthorizations()).isFalse();
+        SecurityObservations.assertNoneObserved(securityObservations);
     }
 
     @Test
