@@ -57,6 +57,10 @@ abstract class GatewayITSupport {
         registry.add("kaimono.gateway.routing.circuit-breaker.sliding-window-size", () -> "4");
         registry.add("kaimono.gateway.routing.circuit-breaker.minimum-number-of-calls", () -> "4");
         registry.add("kaimono.gateway.routing.circuit-breaker.wait-duration-in-open-state", () -> "60s");
+        // Every limit here, not only the ones that differ from application.yml: these properties outrank the
+        // KAIMONO_GATEWAY_RATELIMIT_* variables a shell may hold for a load test, which would otherwise lift them.
+        registry.add("kaimono.gateway.rate-limit.default.replenish-rate", () -> "20");
+        registry.add("kaimono.gateway.rate-limit.default.burst-capacity", () -> "40");
         registry.add("kaimono.gateway.rate-limit.login.replenish-rate", () -> "1");
         registry.add("kaimono.gateway.rate-limit.login.burst-capacity", () -> "2");
         registry.add("kaimono.gateway.product-details.inventory-timeout", () -> "300ms");
