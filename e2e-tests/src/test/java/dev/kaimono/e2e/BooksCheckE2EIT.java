@@ -69,7 +69,7 @@ class BooksCheckE2EIT {
         Path products = runFiles.resolve("products.csv");
         InitialStockFile.write(products, Map.of(sencha, INITIAL_STOCK));
         settings = BooksSettings.fromEnvironment()
-                .withEnvironment(platform.setting("KAIMONO_DB_SUFFIX"), platform.virtualHost())
+                .withEnvironment(platform.setting("KAIMONO_DB_SUFFIX"), platform.virtualHost(), platform.catalogStore())
                 .withSettleTimeout(Duration.ofSeconds(60))
                 .withFiles(Optional.of(accepted), Optional.of(products));
     }

@@ -134,7 +134,7 @@ class FaultsE2EIT {
         Path products = runFiles.resolve("products.csv");
         InitialStockFile.write(products, Map.of(product, INITIAL_STOCK));
         return BooksSettings.fromEnvironment()
-                .withEnvironment(platform.setting("KAIMONO_DB_SUFFIX"), platform.virtualHost())
+                .withEnvironment(platform.setting("KAIMONO_DB_SUFFIX"), platform.virtualHost(), platform.catalogStore())
                 .withSettleTimeout(Duration.ofSeconds(90))
                 .withFiles(Optional.of(accepted), Optional.of(products));
     }

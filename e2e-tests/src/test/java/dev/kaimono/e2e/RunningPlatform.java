@@ -23,6 +23,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
+import dev.kaimono.load.books.BooksSettings;
+
 /**
  * The whole platform started from the real jars by {@code ./platform up}, on ports shifted by
  * {@value #PORT_OFFSET} (so it runs beside a developer's platform), with its own databases and run
@@ -127,6 +129,11 @@ final class RunningPlatform implements AutoCloseable {
     /** The RabbitMQ virtual host {@code ./platform} made for this environment. */
     String virtualHost() {
         return "kaimono" + environment.get("KAIMONO_DB_SUFFIX");
+    }
+
+    /** catalog-service's store in this environment: the MongoDB-compatible server ./platform runs inside it. */
+    String catalogStore() {
+        return BooksSettings.platformCatalogStore(portOffset);
     }
 
     /** The name of a service's PostgreSQL database in this environment, e.g. {@code kaimono_orders_e2e}. */

@@ -157,7 +157,7 @@ final class Audit {
         List<String> backlog = new ArrayList<>();
         new TreeMap<>(books.unpublishedOutbox()).forEach((database, rows) -> {
             if (rows > 0) {
-                backlog.add("%s: %d unpublished outbox rows".formatted(database, rows));
+                backlog.add("%s: %d unpublished outbox events".formatted(database, rows));
             }
         });
         new TreeMap<>(books.queueDepths()).forEach((queue, messages) -> {

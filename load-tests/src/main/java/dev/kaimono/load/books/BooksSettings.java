@@ -14,14 +14,19 @@ import java.util.Properties;
  *
  * @param databaseSuffix   appended to each service's database name, e.g. {@code _load} for {@code kaimono_orders_load}
  * @param virtualHost      the environment's RabbitMQ virtual host
+ * @param catalogStore     catalog-service's MongoDB, a connection string naming the database ({@code MONGODB_URI}, as the
+ *                         service reads it; without it, the store {@code ./platform} runs inside catalog-service)
  * @param settleTimeout    how long to wait for stragglers before judging the books
  * @param acceptedOrders   the run's accepted orders ({@link AcceptedOrdersFile}), if it recorded them
  * @param initialStock     the stock each product started with ({@link InitialStockFile}), if the run's setup recorded it
  */
 public record BooksSettings(String postgresHost, int postgresPort, String postgresUser, String postgresPassword,
         String databaseSuffix, String rabbitHost, int rabbitPort, String rabbitUser, String rabbitPassword,
-        int rabbitManagementPort, String virtualHost, Duration settleTimeout, Optional<Path> acceptedOrders,
-        Optional<Path> initialStock) {
+        int rabbitManagementPort, String virtualHost, String catalogStore, Duration settleTimeout,
+        Optional<Path> acceptedOrders, Optional<Path> initialStock) {
+
+    /** The port of the MongoDB-compatible store {@code ./platform} starts inside catalog-service (its catalog_store_port). */
+    static final int PLATFORM_CATALOG_STORE_PORT = 9982;
 
     /**
      * The settings of this process: system property, else environment variable, else the local default.
@@ -48,6 +53,8 @@ public record BooksSettings(String postgresHost, int postgresPort, String postgr
                 lookup.get("kaimono.rabbitmq.password", "RABBITMQ_PASSWORD", "guest"),
                 Integer.parseInt(lookup.get("kaimono.rabbitmq.managementPort", "RABBITMQ_MANAGEMENT_PORT", "15672")),
                 lookup.get("kaimono.vhost", "RABBITMQ_VHOST", "kaimono" + suffix),
+                lookup.get("kaimono.mongodb.uri", "MONGODB_URI", platformCatalogStore(
+                        Integer.parseInt(lookup.get("kaimono.portOffset", "KAIMONO_PORT_OFFSET", "0")))),
                 Duration.ofSeconds(Long.parseLong(lookup.get("kaimono.settleSeconds", "KAIMONO_SETTLE_SECONDS", "120"))),
                 file(lookup.get("kaimono.accepted", "KAIMONO_ACCEPTED_ORDERS", null), output.resolve("accepted-orders.csv")),
                 file(lookup.get("kaimono.products", "KAIMONO_PRODUCTS", null), output.resolve("products.csv")));
@@ -68,32 +75,38 @@ public record BooksSettings(String postgresHost, int postgresPort, String postgr
         return Files.isRegularFile(fallback) ? Optional.of(fallback) : Optional.empty();
     }
 
+    /** The catalog store of a {@code ./platform} environment whose ports are shifted by {@code portOffset}. */
+    public static String platformCatalogStore(int portOffset) {
+        return "mongodb://127.0.0.1:%d/kaimono_catalog".formatted(PLATFORM_CATALOG_STORE_PORT + portOffset);
+    }
+
     /** A service's database in this environment, e.g. {@code kaimono_orders_load}. */
     String database(String baseName) {
         return baseName + databaseSuffix;
     }
 
-    public BooksSettings withEnvironment(String databaseSuffix, String virtualHost) {
+    public BooksSettings withEnvironment(String databaseSuffix, String virtualHost, String catalogStore) {
         return new BooksSettings(postgresHost, postgresPort, postgresUser, postgresPassword, databaseSuffix, rabbitHost,
-                rabbitPort, rabbitUser, rabbitPassword, rabbitManagementPort, virtualHost, settleTimeout, acceptedOrders,
-                initialStock);
+                rabbitPort, rabbitUser, rabbitPassword, rabbitManagementPort, virtualHost, catalogStore, settleTimeout,
+                acceptedOrders, initialStock);
     }
 
     public BooksSettings withSettleTimeout(Duration timeout) {
         return new BooksSettings(postgresHost, postgresPort, postgresUser, postgresPassword, databaseSuffix, rabbitHost,
-                rabbitPort, rabbitUser, rabbitPassword, rabbitManagementPort, virtualHost, timeout, acceptedOrders,
-                initialStock);
+                rabbitPort, rabbitUser, rabbitPassword, rabbitManagementPort, virtualHost, catalogStore, timeout,
+                acceptedOrders, initialStock);
     }
 
     public BooksSettings withFiles(Optional<Path> accepted, Optional<Path> products) {
         return new BooksSettings(postgresHost, postgresPort, postgresUser, postgresPassword, databaseSuffix, rabbitHost,
-                rabbitPort, rabbitUser, rabbitPassword, rabbitManagementPort, virtualHost, settleTimeout, accepted, products);
+                rabbitPort, rabbitUser, rabbitPassword, rabbitManagementPort, virtualHost, catalogStore, settleTimeout,
+                accepted, products);
     }
 
     /** What the report's header says about where it looked. */
     String describe() {
-        return "databases kaimono_*%s on %s:%d, vhost %s on %s:%d; accepted orders: %s; initial stock: %s".formatted(
-                databaseSuffix, postgresHost, postgresPort, virtualHost, rabbitHost, rabbitPort,
+        return "databases kaimono_*%s on %s:%d, vhost %s on %s:%d, catalog %s; accepted orders: %s; initial stock: %s"
+                .formatted(databaseSuffix, postgresHost, postgresPort, virtualHost, rabbitHost, rabbitPort, catalogStore,
                 acceptedOrders.map(Path::toString).orElse("none"), initialStock.map(Path::toString).orElse("none"));
     }
 

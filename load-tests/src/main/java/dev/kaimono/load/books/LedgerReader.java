@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads each service's own tables, as an accountant reads the ledgers: order-service's event store
  * ({@code order_event}) and sagas ({@code place_order_saga}), inventory's {@code stock_item} and
- * {@code reservation}/{@code reservation_line}, {@code payment}, {@code shipment}, and every database's
- * {@code outbox_event}. Read-only; the services are never asked.
+ * {@code reservation}/{@code reservation_line}, {@code payment}, {@code shipment}, every database's
+ * {@code outbox_event}, and catalog-service's events waiting in its MongoDB documents ({@link CatalogOutbox}).
+ * Read-only; the services are never asked.
  */
 final class LedgerReader {
 
@@ -83,6 +84,7 @@ final class LedgerReader {
             query(baseName, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL",
                     row -> outboxes.put(settings.database(baseName), row.getLong(1)));
         }
+        outboxes.put("kaimono_catalog (MongoDB)", CatalogOutbox.pendingEvents(settings.catalogStore()));
         return new Books(orders, sagas, stock, reservations, payments, shipments, outboxes,
                 withQueues ? queues.depths() : Map.of());
     }

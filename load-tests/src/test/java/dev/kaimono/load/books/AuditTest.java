@@ -154,7 +154,7 @@ class AuditTest {
         ledgers.outboxes.put("kaimono_payments_t", 3L);
         ledgers.payments.add(new Books.Payment(UUID.randomUUID(), "PENDING", BigDecimal.ONE, "JPY", false, BigDecimal.ZERO));
 
-        assertThat(ledgers.audit().motion()).containsExactly("kaimono_payments_t: 3 unpublished outbox rows",
+        assertThat(ledgers.audit().motion()).containsExactly("kaimono_payments_t: 3 unpublished outbox events",
                 "queue order-service.events: 7 messages", "1 payments waiting for the provider");
     }
 
