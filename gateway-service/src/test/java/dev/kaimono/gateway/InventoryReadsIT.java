@@ -14,6 +14,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.grpc.Metadata;
 
+import dev.kaimono.api.inventory.v1.StockLookupMetadata;
+
 /**
  * {@code GET /api/inventory/{productId}} and {@code ?ids=} converted to inventory's gRPC API (ADR 0032), against
  * a gRPC stand-in behind an instance that is down: the same JSON and problems as the REST API, the caller's token
@@ -22,8 +24,6 @@ import io.grpc.Metadata;
  */
 class InventoryReadsIT extends GatewayITSupport {
 
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-    private static final Metadata.Key<String> CORRELATION_ID = Metadata.Key.of("x-correlation-id", Metadata.ASCII_STRING_MARSHALLER);
     private static final Metadata.Key<String> TIMEOUT = Metadata.Key.of("grpc-timeout", Metadata.ASCII_STRING_MARSHALLER);
 
     private final StubStockLookup inventory = STUBS.stockLookup();
@@ -39,8 +39,8 @@ class InventoryReadsIT extends GatewayITSupport {
                 .returnResult().getResponseHeaders().getFirst("X-Correlation-Id");
 
         Metadata call = inventory.received().getLast();
-        assertThat(call.get(CORRELATION_ID)).isEqualTo(correlationId).isNotBlank();
-        assertThat(call.get(AUTHORIZATION)).isNull();
+        assertThat(call.get(StockLookupMetadata.CORRELATION_ID)).isEqualTo(correlationId).isNotBlank();
+        assertThat(call.get(StockLookupMetadata.AUTHORIZATION)).isNull();
         assertThat(call.get(TIMEOUT)).as("the route's deadline travels with the call").isNotBlank();
     }
 
@@ -54,7 +54,7 @@ class InventoryReadsIT extends GatewayITSupport {
                 .expectBody().json("{\"productId\":\"" + product + "\",\"onHand\":" + StubStockLookup.ON_HAND
                         + ",\"reserved\":" + StubStockLookup.RESERVED + ",\"available\":" + StubServices.AVAILABLE + "}", true);
 
-        assertThat(inventory.received().getLast().get(AUTHORIZATION)).isEqualTo("Bearer " + token);
+        assertThat(inventory.received().getLast().get(StockLookupMetadata.AUTHORIZATION)).isEqualTo("Bearer " + token);
     }
 
     @Test

@@ -20,6 +20,7 @@ import com.google.rpc.ErrorInfo;
 import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
 
+import dev.kaimono.api.inventory.v1.StockLookupMetadata;
 import dev.kaimono.api.inventory.v1.Availability;
 import dev.kaimono.api.inventory.v1.GetAvailabilityRequest;
 import dev.kaimono.api.inventory.v1.ListAvailabilityRequest;
@@ -55,7 +56,6 @@ final class StubStockLookup {
     static final int ON_HAND = 9;
     static final int RESERVED = 2;
 
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final Context.Key<Metadata> HEADERS = Context.key("headers");
 
     private final Queue<Metadata> received = new ConcurrentLinkedQueue<>();
@@ -137,7 +137,7 @@ final class StubStockLookup {
 
     private static Availability availability(String product) {
         Availability.Builder availability = Availability.newBuilder().setProductId(product).setAvailable(StubServices.AVAILABLE);
-        if (administrator(HEADERS.get().get(AUTHORIZATION))) {
+        if (administrator(HEADERS.get().get(StockLookupMetadata.AUTHORIZATION))) {
             availability.setOnHand(ON_HAND).setReserved(RESERVED);
         }
         return availability.build();

@@ -20,6 +20,7 @@ import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 
+import dev.kaimono.api.inventory.v1.StockLookupMetadata;
 import dev.kaimono.api.inventory.v1.Availability;
 import dev.kaimono.api.inventory.v1.GetAvailabilityRequest;
 import dev.kaimono.api.inventory.v1.ListAvailabilityRequest;
@@ -40,7 +41,6 @@ import io.grpc.stub.MetadataUtils;
  */
 class StockLookupIT extends InventoryIntegrationTest {
 
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     @Value("${local.grpc.port}")
     int grpcPort;
@@ -130,7 +130,7 @@ class StockLookupIT extends InventoryIntegrationTest {
                 .withDeadlineAfter(5, TimeUnit.SECONDS);
         if (token != null) {
             Metadata headers = new Metadata();
-            headers.put(AUTHORIZATION, "Bearer " + token);
+            headers.put(StockLookupMetadata.AUTHORIZATION, "Bearer " + token);
             stub = stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
         }
         return stub.getAvailability(GetAvailabilityRequest.newBuilder().setProductId(productId).build());

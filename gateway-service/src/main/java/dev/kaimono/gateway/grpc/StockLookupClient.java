@@ -10,6 +10,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
+import dev.kaimono.api.inventory.v1.StockLookupMetadata;
 import dev.kaimono.api.inventory.v1.Availability;
 import dev.kaimono.api.inventory.v1.GetAvailabilityRequest;
 import dev.kaimono.api.inventory.v1.ListAvailabilityRequest;
@@ -44,9 +45,6 @@ import reactor.core.publisher.Mono;
  * the call. The client's own work runs on one Netty thread of its own.
  */
 public final class StockLookupClient implements AvailabilityLookup, DisposableBean {
-
-    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-    static final Metadata.Key<String> CORRELATION_ID = Metadata.Key.of(CorrelationId.HEADER, Metadata.ASCII_STRING_MARSHALLER);
 
     private static final int CONNECT_TIMEOUT_MILLIS = 1000;
     private static final int MAX_ANSWER_BYTES = 256 * 1024;
@@ -99,9 +97,9 @@ public final class StockLookupClient implements AvailabilityLookup, DisposableBe
         Metadata headers = new Metadata();
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
-            headers.put(AUTHORIZATION, authorization);
+            headers.put(StockLookupMetadata.AUTHORIZATION, authorization);
         }
-        headers.put(CORRELATION_ID, CorrelationId.of(exchange));
+        headers.put(StockLookupMetadata.CORRELATION_ID, CorrelationId.of(exchange));
         long deadlineNanos = System.nanoTime() + deadline.toNanos();
         int first = Math.floorMod(turn.getAndIncrement(), channels.size());
         return Mono.defer(() -> attempt(method, request, headers, deadlineNanos, first, 0));

@@ -8,8 +8,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
+import dev.kaimono.api.inventory.v1.StockLookupMetadata;
 import dev.kaimono.messaging.MessageContext;
-import dev.kaimono.runtime.logging.CorrelationIdLoggingFilter;
 import dev.kaimono.runtime.security.AccessTokens;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -27,10 +27,6 @@ import io.grpc.Status;
  * administrator. The gateway's correlation id ({@code x-correlation-id}) reaches the log lines of the call.
  */
 final class Callers implements ServerInterceptor {
-
-    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-    static final Metadata.Key<String> CORRELATION_ID =
-            Metadata.Key.of(CorrelationIdLoggingFilter.HEADER, Metadata.ASCII_STRING_MARSHALLER);
 
     private static final Context.Key<Boolean> ADMINISTRATOR = Context.keyWithDefault("kaimono.administrator", false);
     private static final String BEARER = "Bearer ";
@@ -53,14 +49,14 @@ final class Callers implements ServerInterceptor {
             ServerCallHandler<Q, R> next) {
         boolean administrator;
         try {
-            administrator = administrator(headers.get(AUTHORIZATION));
+            administrator = administrator(headers.get(StockLookupMetadata.AUTHORIZATION));
         } catch (JwtException | IllegalArgumentException invalid) {
             call.close(Status.UNAUTHENTICATED.withDescription("The access token is invalid or expired"), new Metadata());
             return new ServerCall.Listener<>() {
             };
         }
         Context context = Context.current().withValue(ADMINISTRATOR, administrator);
-        String correlationId = headers.get(CORRELATION_ID);
+        String correlationId = headers.get(StockLookupMetadata.CORRELATION_ID);
         ServerCall.Listener<Q> listener = Contexts.interceptCall(context, call, headers, next);
         return correlationId == null ? listener : new Correlated<>(listener, correlationId);
     }
