@@ -49,7 +49,8 @@ final class CatalogOutbox {
             return events;
         } catch (MongoException e) {
             throw new IllegalStateException(("Cannot read catalog-service's outbox in %s (MONGODB_URI, else the store "
-                    + "./platform runs on port 9982 + KAIMONO_PORT_OFFSET): %s").formatted(catalogStore, e.getMessage()), e);
+                    + "./platform runs on port %d + KAIMONO_PORT_OFFSET): %s").formatted(catalogStore,
+                    BooksSettings.PLATFORM_CATALOG_STORE_PORT, e.getMessage()), e);
         }
     }
 }
