@@ -20,12 +20,12 @@ import com.google.rpc.ErrorInfo;
 import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
 
-import dev.kaimono.api.inventory.v1.StockLookupMetadata;
 import dev.kaimono.api.inventory.v1.Availability;
 import dev.kaimono.api.inventory.v1.GetAvailabilityRequest;
 import dev.kaimono.api.inventory.v1.ListAvailabilityRequest;
 import dev.kaimono.api.inventory.v1.ListAvailabilityResponse;
 import dev.kaimono.api.inventory.v1.StockLookupGrpc;
+import dev.kaimono.api.inventory.v1.StockLookupMetadata;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;

@@ -20,11 +20,11 @@ import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 
-import dev.kaimono.api.inventory.v1.StockLookupMetadata;
 import dev.kaimono.api.inventory.v1.Availability;
 import dev.kaimono.api.inventory.v1.GetAvailabilityRequest;
 import dev.kaimono.api.inventory.v1.ListAvailabilityRequest;
 import dev.kaimono.api.inventory.v1.StockLookupGrpc;
+import dev.kaimono.api.inventory.v1.StockLookupMetadata;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.testsupport.TestJwks;
 import io.grpc.ManagedChannel;
@@ -40,7 +40,6 @@ import io.grpc.stub.MetadataUtils;
  * API answers, to whom, and its problems as status details (ADR 0032).
  */
 class StockLookupIT extends InventoryIntegrationTest {
-
 
     @Value("${local.grpc.port}")
     int grpcPort;

@@ -10,12 +10,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
-import dev.kaimono.api.inventory.v1.StockLookupMetadata;
 import dev.kaimono.api.inventory.v1.Availability;
 import dev.kaimono.api.inventory.v1.GetAvailabilityRequest;
 import dev.kaimono.api.inventory.v1.ListAvailabilityRequest;
 import dev.kaimono.api.inventory.v1.ListAvailabilityResponse;
 import dev.kaimono.api.inventory.v1.StockLookupGrpc;
+import dev.kaimono.api.inventory.v1.StockLookupMetadata;
 import dev.kaimono.gateway.correlation.CorrelationId;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
