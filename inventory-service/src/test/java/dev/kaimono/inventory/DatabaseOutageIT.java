@@ -23,6 +23,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import dev.kaimono.api.inventory.v1.Availability;
@@ -33,14 +34,18 @@ import dev.kaimono.testsupport.TcpProxy;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.NettyChannelBuilder;
 
 /**
  * The service's database goes away under it (its connections cut by a proxy, as a restart of PostgreSQL or a
  * network fault does): a request is answered 503 with Retry-After (over gRPC UNAVAILABLE with the same kind and
- * wait), never 500, and the service answers again once
- * the database is back. Against the real PostgreSQL, through {@link TcpProxy}.
+ * wait, and the gRPC health service says NOT_SERVING), never 500, and the service answers again once the database
+ * is back. Against the real PostgreSQL, through {@link TcpProxy}.
  */
+@TestPropertySource(properties = "kaimono.grpc.health-interval=200ms")
 class DatabaseOutageIT extends InventoryIntegrationTest {
 
     @Autowired
@@ -71,10 +76,23 @@ class DatabaseOutageIT extends InventoryIntegrationTest {
         assertThat(overGrpc.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(StockLookupIT.detail(overGrpc, ErrorInfo.class).getReason()).isEqualTo("database-unavailable");
         assertThat(StockLookupIT.detail(overGrpc, RetryInfo.class).getRetryDelay().getSeconds()).isEqualTo(5);
+        await().atMost(Duration.ofSeconds(30)).until(this::grpcHealth, ServingStatus.NOT_SERVING::equals);
 
         database.restore();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 http.get().uri("/api/inventory/{id}", product.value()).exchange().expectStatus().isOk());
+        await().atMost(Duration.ofSeconds(30)).until(this::grpcHealth, ServingStatus.SERVING::equals);
+    }
+
+    /** What {@code grpc.health.v1.Health} says of StockLookup: it follows the readiness group, the database in it. */
+    private ServingStatus grpcHealth() throws InterruptedException {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+        try {
+            return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .check(HealthCheckRequest.newBuilder().setService(StockLookupGrpc.SERVICE_NAME).build()).getStatus();
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
     private Availability availabilityOverGrpc(ProductId product) throws InterruptedException {

@@ -30,7 +30,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 /**
  * The gRPC server, started with the application and stopped before it: one Netty thread accepts and reads
  * connections, each call runs on a virtual thread of its own (the use cases block on JDBC), as the REST API's
- * requests do. On stop, calls under way may finish within the grace period; new ones are refused.
+ * requests do. On stop, the health service turns {@code NOT_SERVING}, calls under way may finish within the grace
+ * period, and new ones are refused.
  */
 final class GrpcServer implements SmartLifecycle {
 
@@ -42,16 +43,18 @@ final class GrpcServer implements SmartLifecycle {
     private final GrpcServerProperties properties;
     private final BindableService service;
     private final List<ServerInterceptor> interceptors;
+    private final GrpcHealth health;
     private final ConfigurableEnvironment environment;
     private volatile Server server;
     private EventLoopGroup loop;
     private ExecutorService calls;
 
     GrpcServer(GrpcServerProperties properties, BindableService service, List<ServerInterceptor> interceptors,
-            ConfigurableEnvironment environment) {
+            GrpcHealth health, ConfigurableEnvironment environment) {
         this.properties = properties;
         this.service = service;
         this.interceptors = interceptors;
+        this.health = health;
         this.environment = environment;
     }
 
@@ -75,7 +78,10 @@ final class GrpcServer implements SmartLifecycle {
                 .maxConnectionAge(properties.maxConnectionAge().toMillis(), TimeUnit.MILLISECONDS)
                 .maxConnectionAgeGrace(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
                 .addService(ServerInterceptors.intercept(service, interceptors))
+                // Health checks pass no interceptor: no token to check, no metric or trace per probe.
+                .addService(health.service())
                 .build();
+        health.refresh();
         try {
             server = built.start();
         } catch (IOException e) {
@@ -94,6 +100,7 @@ final class GrpcServer implements SmartLifecycle {
         if (running == null) {
             return;
         }
+        health.stop();
         running.shutdown();
         try {
             if (!running.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {

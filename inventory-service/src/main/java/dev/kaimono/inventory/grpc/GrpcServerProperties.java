@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownGrace   how long calls under way may finish when the service stops
  * @param maxMessageBytes the largest request accepted (a batch of 100 ids is ~4 KiB)
  * @param maxConnectionAge how long a client's connection lives before the client is asked to open another
+ * @param healthInterval   how often the health service takes the readiness group's status again
  */
 @ConfigurationProperties("kaimono.grpc")
 record GrpcServerProperties(
@@ -20,5 +21,6 @@ record GrpcServerProperties(
         @DefaultValue("") String address,
         @DefaultValue("10s") Duration shutdownGrace,
         @DefaultValue("65536") int maxMessageBytes,
-        @DefaultValue("5m") Duration maxConnectionAge) {
+        @DefaultValue("5m") Duration maxConnectionAge,
+        @DefaultValue("5s") Duration healthInterval) {
 }
