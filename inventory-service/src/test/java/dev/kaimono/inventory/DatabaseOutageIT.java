@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -31,13 +30,11 @@ import dev.kaimono.api.inventory.v1.GetAvailabilityRequest;
 import dev.kaimono.api.inventory.v1.StockLookupGrpc;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.testsupport.TcpProxy;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.NettyChannelBuilder;
 
 /**
  * The service's database goes away under it (its connections cut by a proxy, as a restart of PostgreSQL or a
@@ -50,9 +47,6 @@ class DatabaseOutageIT extends InventoryIntegrationTest {
 
     @Autowired
     TcpProxy database;
-
-    @Value("${local.grpc.port}")
-    int grpcPort;
 
     @AfterEach
     void databaseBack() {
@@ -85,24 +79,14 @@ class DatabaseOutageIT extends InventoryIntegrationTest {
     }
 
     /** What {@code grpc.health.v1.Health} says of StockLookup: it follows the readiness group, the database in it. */
-    private ServingStatus grpcHealth() throws InterruptedException {
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
-        try {
-            return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .check(HealthCheckRequest.newBuilder().setService(StockLookupGrpc.SERVICE_NAME).build()).getStatus();
-        } finally {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
+    private ServingStatus grpcHealth() {
+        return HealthGrpc.newBlockingStub(grpc()).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .check(HealthCheckRequest.newBuilder().setService(StockLookupGrpc.SERVICE_NAME).build()).getStatus();
     }
 
-    private Availability availabilityOverGrpc(ProductId product) throws InterruptedException {
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
-        try {
-            return StockLookupGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .getAvailability(GetAvailabilityRequest.newBuilder().setProductId(product.toString()).build());
-        } finally {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
+    private Availability availabilityOverGrpc(ProductId product) {
+        return StockLookupGrpc.newBlockingStub(grpc()).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .getAvailability(GetAvailabilityRequest.newBuilder().setProductId(product.toString()).build());
     }
 
     /** Sends the service's connections to PostgreSQL through a proxy the test can cut. */

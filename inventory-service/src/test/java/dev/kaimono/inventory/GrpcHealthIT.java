@@ -5,23 +5,18 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;
 
 import dev.kaimono.api.inventory.v1.StockLookupGrpc;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.NettyChannelBuilder;
 
 /**
  * {@code grpc.health.v1.Health} on the gRPC port, over a real HTTP/2 connection and without a token: it follows the
@@ -29,23 +24,8 @@ import io.grpc.netty.NettyChannelBuilder;
  */
 class GrpcHealthIT extends InventoryIntegrationTest {
 
-    @Value("${local.grpc.port}")
-    int grpcPort;
-
     @Autowired
     ApplicationContext context;
-
-    private ManagedChannel channel;
-
-    @BeforeEach
-    void connect() {
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
-    }
-
-    @AfterEach
-    void disconnect() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
 
     @Test
     void theServerAndStockLookupServeWhileTheServiceIsReady() {
@@ -75,7 +55,7 @@ class GrpcHealthIT extends InventoryIntegrationTest {
     }
 
     private ServingStatus check(String service) {
-        return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+        return HealthGrpc.newBlockingStub(grpc()).withDeadlineAfter(10, TimeUnit.SECONDS)
                 .check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus();
     }
 }

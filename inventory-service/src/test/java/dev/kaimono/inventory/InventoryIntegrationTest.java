@@ -2,8 +2,11 @@ package dev.kaimono.inventory;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -22,6 +25,8 @@ import dev.kaimono.inventory.domain.Reservation;
 import dev.kaimono.inventory.domain.ReservationLine;
 import dev.kaimono.testsupport.TestJwks;
 import dev.kaimono.testsupport.WithInfrastructure;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
 
 /**
  * inventory-service as it runs, on a fresh PostgreSQL database and RabbitMQ vhost, accepting tokens of
@@ -56,9 +61,30 @@ abstract class InventoryIntegrationTest {
     @Autowired
     protected Broker broker;
 
+    @Value("${local.grpc.port}")
+    protected int grpcPort;
+
+    private ManagedChannel grpcChannel;
+
     @DynamicPropertySource
     static void acceptTestTokens(DynamicPropertyRegistry registry) {
         registry.add("kaimono.security.jwt.jwk-set-uri", () -> TestJwks.shared().uri());
+    }
+
+    /** A plaintext HTTP/2 channel to the service's gRPC port, opened on first use and closed after the test. */
+    protected ManagedChannel grpc() {
+        if (grpcChannel == null) {
+            grpcChannel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+        }
+        return grpcChannel;
+    }
+
+    @AfterEach
+    void closeGrpcChannel() throws InterruptedException {
+        if (grpcChannel != null) {
+            grpcChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            grpcChannel = null;
+        }
     }
 
     /** A product nobody has heard of, stocked with {@code onHand} units by an administrator. */

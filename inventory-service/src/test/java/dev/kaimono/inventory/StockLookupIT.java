@@ -9,10 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -27,11 +24,9 @@ import dev.kaimono.api.inventory.v1.StockLookupGrpc;
 import dev.kaimono.api.inventory.v1.StockLookupMetadata;
 import dev.kaimono.inventory.domain.ProductId;
 import dev.kaimono.testsupport.TestJwks;
-import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.MetadataUtils;
 
@@ -40,21 +35,6 @@ import io.grpc.stub.MetadataUtils;
  * API answers, to whom, and its problems as status details (ADR 0032).
  */
 class StockLookupIT extends InventoryIntegrationTest {
-
-    @Value("${local.grpc.port}")
-    int grpcPort;
-
-    private ManagedChannel channel;
-
-    @BeforeEach
-    void connect() {
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
-    }
-
-    @AfterEach
-    void disconnect() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
 
     @Test
     void anyoneLearnsWhatCanBeOrderedAndOnlyAnAdministratorStockOnHandAndReserved() {
@@ -97,7 +77,7 @@ class StockLookupIT extends InventoryIntegrationTest {
         ProductId tea = stocked(3);
         ProductId cups = stocked(8);
 
-        List<Availability> answer = StockLookupGrpc.newBlockingStub(channel).listAvailability(ListAvailabilityRequest.newBuilder()
+        List<Availability> answer = StockLookupGrpc.newBlockingStub(grpc()).listAvailability(ListAvailabilityRequest.newBuilder()
                 .addAllIds(List.of(cups.toString(), UUID.randomUUID().toString(), tea.toString(), cups.toString())).build())
                 .getAvailabilityList();
 
@@ -111,7 +91,7 @@ class StockLookupIT extends InventoryIntegrationTest {
         StatusRuntimeException malformedId = catchThrowableOfType(StatusRuntimeException.class, () -> get("42", null));
         List<String> tooMany = IntStream.rangeClosed(0, 100).mapToObj(i -> UUID.randomUUID().toString()).toList();
         StatusRuntimeException batch = catchThrowableOfType(StatusRuntimeException.class,
-                () -> StockLookupGrpc.newBlockingStub(channel).listAvailability(ListAvailabilityRequest.newBuilder()
+                () -> StockLookupGrpc.newBlockingStub(grpc()).listAvailability(ListAvailabilityRequest.newBuilder()
                         .addAllIds(tooMany).addIds("nope").build()));
 
         assertThat(malformedId.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
@@ -125,7 +105,7 @@ class StockLookupIT extends InventoryIntegrationTest {
     }
 
     private Availability get(String productId, String token) {
-        StockLookupGrpc.StockLookupBlockingStub stub = StockLookupGrpc.newBlockingStub(channel)
+        StockLookupGrpc.StockLookupBlockingStub stub = StockLookupGrpc.newBlockingStub(grpc())
                 .withDeadlineAfter(5, TimeUnit.SECONDS);
         if (token != null) {
             Metadata headers = new Metadata();
