@@ -22,16 +22,21 @@ final class GrpcHealth {
     private final HealthStatusManager statuses = new HealthStatusManager();
     private final Supplier<Status> readiness;
 
+    /** Not serving until a refresh finds the service ready (it is not while the server starts). */
     GrpcHealth(Supplier<Status> readiness) {
         this.readiness = readiness;
+        serve(ServingStatus.NOT_SERVING);
     }
 
     /** Takes the readiness group's status again (a {@code PeriodicWorker} task: always 0, nothing batched). */
     int refresh() {
-        ServingStatus serving = Status.UP.equals(readiness.get()) ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+        serve(Status.UP.equals(readiness.get()) ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
+        return 0;
+    }
+
+    private void serve(ServingStatus serving) {
         statuses.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, serving);
         statuses.setStatus(StockLookupGrpc.SERVICE_NAME, serving);
-        return 0;
     }
 
     BindableService service() {

@@ -81,7 +81,6 @@ final class GrpcServer implements SmartLifecycle {
                 // Health checks pass no interceptor: no token to check, no metric or trace per probe.
                 .addService(health.service())
                 .build();
-        health.refresh();
         try {
             server = built.start();
         } catch (IOException e) {
